@@ -1,0 +1,140 @@
+"""The command line: ``briefing FILE...`` opens the reader, ``briefing analyze`` prints the analysis.
+
+Every user error is a ``BriefingError``: one line on stderr, exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+
+import click
+
+from briefing import __version__
+from briefing.errors import BriefingError
+
+FORMATS = ("json", "jsonl", "text")
+PROGRESS_AFTER_S = 0.5
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"briefing: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"briefing: warning: {message}", err=True)
+
+
+class DefaultGroup(click.Group):
+    """``briefing FILE`` means ``briefing open FILE``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["open", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def cli() -> None:
+    """A terminal briefing reader: actors, stated positions and open questions."""
+
+
+def _progress_reporter() -> tuple[Callable | None, Callable[[], None]]:
+    """A callback drawing a rich progress bar on stderr, only on a terminal and after a moment."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    started = time.monotonic()
+    state: dict = {}
+
+    def report(rep) -> None:
+        if "bar" not in state:
+            if time.monotonic() - started < PROGRESS_AFTER_S:
+                return
+            bar = Progress(
+                TextColumn("analysing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("blocks"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            bar.start()
+            state["bar"], state["task"] = bar, bar.add_task("analyse", total=rep.total)
+        state["bar"].update(state["task"], completed=rep.done, total=rep.total)
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].stop()
+
+    return report, close
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--model", default=None, help="spaCy model: package name or path (env BRIEFING_MODEL)")
+@click.option("--no-cache", is_flag=True, help="analyse afresh and do not write the cache")
+def analyze(files: tuple[str, ...], fmt: str, model: str | None, no_cache: bool) -> None:
+    """Print the analysis of FILE(s) (paths, URLs or - for stdin)."""
+    from briefing.analysis import analyse, resolve_model
+    from briefing.loading import load_document
+    from briefing.serialize import analysis_to_dict
+
+    if fmt == "json" and len(files) > 1:
+        _fail("--format json takes one file; use --format jsonl for several")
+    try:
+        spec = resolve_model(model)
+    except BriefingError as exc:
+        _fail(str(exc))
+    failed = 0
+    for source in files:
+        try:
+            document = load_document(source)
+            for w in document.warnings:
+                _warn(f"{source}: {w}")
+            report, close = _progress_reporter()
+            try:
+                analysis = analyse(document, model=spec, use_cache=not no_cache, on_progress=report)
+            finally:
+                close()
+        except BriefingError as exc:
+            failed += 1
+            click.echo(f"briefing: error: {exc}", err=True)
+            if fmt == "jsonl":
+                click.echo(json.dumps({"document": {"source": source}, "error": str(exc)}, ensure_ascii=False))
+            continue
+        data = analysis_to_dict(analysis, document)
+        if fmt == "json":
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        elif fmt == "jsonl":
+            click.echo(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        else:
+            from briefing.render import print_analysis
+
+            print_analysis(data)
+    if failed:
+        sys.exit(2)
+
+
+@cli.command("open")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--model", default=None, help="spaCy model: package name or path (env BRIEFING_MODEL)")
+def open_(files: tuple[str, ...], model: str | None) -> None:
+    """Open FILE(s) in the reader."""
+    ctx = click.get_current_context()
+    ctx.invoke(analyze, files=files, fmt="text", model=model, no_cache=False)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="briefing", standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)

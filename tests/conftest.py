@@ -1,0 +1,73 @@
+"""Shared fixtures: temporary cache and store for every test, the real spaCy model loaded once."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "turkey-ukraine-peacekeeping.txt"
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+RECORDED = ROOT / "tests" / "data" / "sample.analysis.json"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's real cache or annotation store."""
+    base = tmp_path_factory.mktemp("briefing-home")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("BRIEFING_DB", str(base / "data" / "briefing.json"))
+    monkeypatch.delenv("BRIEFING_MODEL", raising=False)
+    monkeypatch.setenv("NO_COLOR", os.environ.get("NO_COLOR", ""))
+
+
+@pytest.fixture(scope="session")
+def model_spec():
+    from briefing.analysis import resolve_model
+
+    return resolve_model()
+
+
+@pytest.fixture(scope="session")
+def nlp(model_spec):
+    """The real spaCy pipeline, loaded once per test session."""
+    from briefing.analysis.models import load_nlp
+
+    return load_nlp(model_spec)
+
+
+@pytest.fixture(scope="session")
+def analyse_text(model_spec, nlp):
+    """Analyse a text string with the real model (no cache): returns (document, analysis)."""
+    from briefing.analysis.pipeline import run_analysis
+    from briefing.loading import document_from_text
+
+    def run(text: str, source: str = "test.txt"):
+        document = document_from_text(text, source)
+        return document, run_analysis(document, spec=model_spec, nlp=nlp)
+
+    return run
+
+
+@pytest.fixture
+def run_cli(tmp_path: Path):
+    """Run ``python -m briefing ARGS`` in a subprocess; returns CompletedProcess (text)."""
+    import subprocess
+
+    def run(*args: str, input: str | None = None, cwd: Path | None = None, env: dict | None = None):
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "briefing", *args],
+            capture_output=True,
+            text=True,
+            input=input,
+            cwd=cwd or tmp_path,
+            env=full_env,
+            timeout=300,
+        )
+
+    return run
