@@ -71,3 +71,34 @@ def run_cli(tmp_path: Path):
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def installed_briefing(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the wheel, install it (not editable) in a fresh venv; returns that venv's bin directory.
+
+    Slow (a minute or two, pip's cache helps): only for tests marked slow.
+    """
+    import subprocess
+    import venv
+
+    base = tmp_path_factory.mktemp("wheel")
+    dist = base / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    wheel = next(dist.glob("briefing-*.whl"))
+    env_dir = base / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    bin_dir = env_dir / "bin"
+    result = subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return bin_dir
