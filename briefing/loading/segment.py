@@ -4,7 +4,22 @@
   so a heading without a full stop never merges into the next sentence.
 * Within a line, sentences come from sentencex (Wikimedia's rule-based segmenter: abbreviations
   such as "U.S.", "Dr.", initials do not end a sentence; "hikes.Governor" is split after the
-  period). Spans are trimmed of surrounding white space.
+  period; a closing quote after the full stop stays in the sentence). Spans are trimmed of
+  surrounding white space.
+* Our rules on top of sentencex (GUIDELINES.md section 0: a sentence ends at ``.``, ``?`` or ``!``
+  with any closing quote or bracket that follows; abbreviations do not end one):
+
+  1. *Closing bracket*: a sentence also ends after ``.``/``?``/``!`` followed by a closing bracket
+     when the next word starts with a capital or an opening quote ("(see chart.) The ...").
+  2. *Title abbreviations* that sentencex lacks ("Ms.", "Cllr.", "Atty.", "Amb.", "Lieut.",
+     ...: ``_TITLES``) never end a sentence.
+  3. *Reference abbreviations* ("Vol.", "Ch.", "Para.", "Pt.", "Nos.", "Fig.": ``_NUMBERED``) do
+     not end a sentence before a number.
+  4. *List markers*: a "sentence" that is only a number or letter with a dot or bracket ("1.",
+     "(a)") joins the sentence after it.
+  5. *Lower-case continuation*: a piece that starts with a lower-case word joins the previous
+     one when that ends in a letter or digit plus a single full stop (an abbreviation sentencex
+     does not know: "5 pct. to 3.2 bn."). Not after "?", "!", an ellipsis or a quote.
 * The analysis receives these boundaries preset and never re-splits, so sentence numbers and
   citations (``¶block.sentence``) do not depend on the model.
 
@@ -13,13 +28,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from importlib.metadata import version
 
 from briefing.model import Block, Sentence, norm_key, short_hash
 
-SPLITTER_VERSION = "1"
+SPLITTER_VERSION = "2"
 _TERMINAL = tuple(".!?:;\"'”’)]»…")
 HEADING_MAX_WORDS = 14
 
@@ -28,8 +44,53 @@ def splitter_name() -> str:
     return f"briefing-splitter/{SPLITTER_VERSION}+sentencex/{version('sentencex')}"
 
 
+_BRACKET_END = re.compile(r"[.!?][\"'”’]*[)\]]+(?=\s+[\"“‘'(\[]?[A-Z])")
+_TITLE_WORDS = "Ms Mmes Messrs Cdr Cmdr Atty Amb Lieut Cllr Ald Spc Govs Sens Reps Sra Sres Supt Insp Brig Cpl Pvt"
+_TITLES = re.compile(r"(?:^|[\s(\"“])(?:" + "|".join(_TITLE_WORDS.split()) + r")\.$")
+_NUMBERED = re.compile(r"(?:^|[\s(])(?:Vol|Vols|Ch|Chap|Para|Paras|Pt|Pts|Nos|Fig|Figs|Sect|Arts)\.$")
+_LIST_MARKER = re.compile(r"^\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]$")
+_LOWER_START = re.compile(r"^[a-z][a-z'’-]*\b")
+_ABBREV_END = re.compile(r"(?<![.])[A-Za-z0-9]\.$")
+
+
+def _split_brackets(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rule 1: end a sentence after "." / "?" / "!" and a closing bracket before a capital."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for match in _BRACKET_END.finditer(line, start, end):
+            cut = match.end()
+            out.append((start, cut))
+            start = cut
+            while start < end and line[start].isspace():
+                start += 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def _joins_previous(previous: str, piece: str) -> bool:
+    """Rules 2-5: whether ``piece`` continues the sentence ``previous``."""
+    if _TITLES.search(previous) or _LIST_MARKER.match(previous):
+        return True
+    if _NUMBERED.search(previous) and piece[:1].isdigit():
+        return True
+    return bool(_LOWER_START.match(piece)) and bool(_ABBREV_END.search(previous))
+
+
 def _line_sentences(line: str) -> list[tuple[int, int]]:
-    """Sentence spans (relative to ``line``), trimmed of white space."""
+    """Sentence spans (relative to ``line``): sentencex plus our rules (module docstring)."""
+    spans = _split_brackets(line, _sentencex_spans(line))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _joins_previous(line[merged[-1][0] : merged[-1][1]], line[start:end]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _sentencex_spans(line: str) -> list[tuple[int, int]]:
+    """Sentence spans from sentencex (relative to ``line``), trimmed of white space."""
     from sentencex import segment
 
     spans: list[tuple[int, int]] = []
