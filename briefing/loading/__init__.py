@@ -5,8 +5,8 @@
 1. **Read** at most ``max_bytes`` bytes (``MAX_BYTES``, 20 MB, by default): a file (missing,
    directory, unreadable or too large: one-line error), stdin, or a URL via httpx (15 s
    timeouts, at most 5 redirects, the size limit enforced while streaming; see ``sources``).
-2. **Decode** bytes to text: BOM, UTF-8, the declared charset, charset-normalizer; binary
-   content is refused (see ``decode``).
+2. **Decode** bytes to text: BOM, UTF-8, the HTTP charset, charset-normalizer (which also
+   honours an HTML page's ``<meta charset>``); binary content is refused (see ``decode``).
 3. **Normalise** to the canonical text (``normalize.canonical_text``: LF line ends, NFC, control
    characters removed). Every offset anywhere in briefing indexes this text.
 4. **Convert** by format: ``.md``/``.markdown`` through markdown-it, ``.html``/``.htm`` (and URLs
@@ -39,7 +39,10 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
-_HTML_SNIFF = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    re.I | re.S,
+)
 
 
 def document_from_text(

@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
-from briefing.loading import MAX_BYTES, document_from_text, load_document, title_from_source
+from briefing.loading import MAX_BYTES, detect_format, document_from_text, load_document, title_from_source
 from briefing.loading.normalize import canonical_text
+from briefing.loading.sources import Raw
 from briefing.model import Document
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "loading"
@@ -277,6 +278,24 @@ def test_html_inline_markup_and_line_breaks(tmp_path: Path) -> None:
     assert paragraphs[1].startswith("Tuesday to lease a stretch")
 
 
+def test_html_meta_charset_is_used(tmp_path: Path) -> None:
+    # without the declaration this short Polish text reads as a Western code page ("Rz¹d")
+    body = "Rząd ogłosił w poniedziałek, że promy zostaną wstrzymane. Związkowcy żądają rozmów."
+    html = f'<html><head><meta charset="windows-1250"><title>Promy</title></head><body><p>{body}</p></body></html>'
+    path = tmp_path / "promy.html"
+    path.write_bytes(html.encode("cp1250"))
+    document = load_document(str(path))
+    assert document.text == body
+
+
+def test_html_title_falls_back_to_the_first_heading(tmp_path: Path) -> None:
+    html = ARTICLE_HTML.read_text(encoding="utf-8")
+    html = html.replace("<title>", "<!--").replace("</title>", "-->").replace('<meta property="og:title"', "<meta")
+    path = tmp_path / "untitled.html"
+    path.write_text(html, encoding="utf-8")
+    assert load_document(str(path)).title == "Harbour council backs tidal power plan after marathon session"
+
+
 @pytest.mark.parametrize(
     "html",
     [
@@ -384,6 +403,26 @@ def test_stdin_html_is_sniffed() -> None:
     assert loaded["format"] == "html"
     assert loaded["title"] == "Harbour council backs tidal power plan after marathon session"
     assert "Share on Facebook" not in loaded["text"]
+
+
+@pytest.mark.parametrize(
+    ("source", "content_type", "text", "expected"),
+    [
+        ("-", "", '<?xml version="1.0"?>\n<!DOCTYPE html><html><body></body></html>', "html"),
+        ("-", "", "  <!-- saved page --> <HTML lang=en>", "html"),
+        ("-", "", "Notes about <html> tags.", "text"),
+        ("-", "", "# A Markdown heading", "text"),
+        ("https://x.example/a", "application/xhtml+xml", "", "html"),
+        ("https://x.example/a.html", "text/plain", "<html>", "text"),  # the content type decides
+        ("https://x.example/a", "text/x-markdown", "", "markdown"),
+        ("https://x.example/a", "application/octet-stream", "<!doctype html>", "html"),
+        ("notes.MD", "", "<html>", "markdown"),
+        ("page.HTM", "", "plain words", "html"),
+        ("data.json", "", "<html>", "text"),
+    ],
+)
+def test_detect_format(source: str, content_type: str, text: str, expected: str) -> None:
+    assert detect_format(source, Raw(b"", content_type), text) == expected
 
 
 def test_stdin_empty_cli(run_cli) -> None:
