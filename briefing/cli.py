@@ -127,10 +127,30 @@ def analyze(files: tuple[str, ...], fmt: str, model: str | None, no_cache: bool)
 @cli.command("open")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--model", default=None, help="spaCy model: package name or path (env BRIEFING_MODEL)")
-def open_(files: tuple[str, ...], model: str | None) -> None:
-    """Open FILE(s) in the reader."""
-    ctx = click.get_current_context()
-    ctx.invoke(analyze, files=files, fmt="text", model=model, no_cache=False)
+@click.option("--no-mouse", is_flag=True, help="do not capture the mouse, so the terminal's own selection works")
+def open_(files: tuple[str, ...], model: str | None, no_mouse: bool) -> None:
+    """Open FILE(s) or a directory in the reader (several files: the library)."""
+    from briefing.analysis import resolve_model
+    from briefing.loading import load_document
+    from briefing.reading import expand_sources
+
+    try:
+        spec = resolve_model(model)
+    except BriefingError as exc:
+        if model:  # an explicit --model that cannot be used is an error; no model at all still reads
+            _fail(str(exc))
+        spec = None
+    try:
+        sources = expand_sources(files)
+        documents = {sources[0]: load_document(sources[0])} if len(sources) == 1 else {}
+    except BriefingError as exc:
+        _fail(str(exc))
+    from briefing.tui.app import make_app
+
+    app = make_app(sources, documents=documents, model=spec)
+    app.run(mouse=not no_mouse)
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 def main() -> None:

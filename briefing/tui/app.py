@@ -1,0 +1,155 @@
+"""The reader application: documents, analysis function, settings and theme; screens do the rest.
+
+``BriefingApp`` is built by ``make_app`` (the CLI, the tests, the snapshots and the screenshot all
+use it). A test injects a pre-made document and a recorded analysis through ``documents=`` and
+``analyser=`` instead of mocking anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+import briefing
+from briefing.model import Analysis, Document
+from briefing.settings import Settings
+from briefing.tui.commands import BindingCommands
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+# ``analyser(document, *, use_cache, on_progress, should_stop) -> Analysis``
+Analyser = Callable[..., Analysis]
+
+
+def styles_dir() -> Path:
+    """The stylesheets: ``briefing/styles`` in an installed wheel, the repo-root ``styles/`` in a checkout."""
+    package = Path(briefing.__file__).resolve().parent
+    for candidate in (package / "styles", package.parent / "styles"):
+        if (candidate / "app.tcss").is_file():
+            return candidate
+    raise FileNotFoundError(f"briefing's stylesheets are missing (looked in {package / 'styles'} and {package.parent / 'styles'})")
+
+
+@dataclass
+class DocEntry:
+    """One document of the session: its source, and once loaded, its text and analysis."""
+
+    source: str
+    document: Document | None = None
+    analysis: Analysis | None = None
+    error: str = ""
+    analysing: bool = False
+    sentence: int = 0  # where the reader is (saved to the settings when it leaves)
+
+
+def default_analyser(model=None) -> Analyser:
+    from briefing.analysis import analyse
+
+    return partial(analyse, model=model)
+
+
+def default_loader(source: str) -> Document:
+    from briefing.loading import load_document
+
+    return load_document(source)
+
+
+class BriefingApp(App[None]):
+    TITLE = "briefing"
+    CSS_PATH = [styles_dir() / "app.tcss"]
+    COMMANDS = App.COMMANDS | {BindingCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit briefing (your reading position is kept)"),
+        Binding("question_mark", "help", "Help", id="help", key_display="?", tooltip="Every key, from the live bindings"),
+        Binding("ctrl+p", "command_palette", "Palette", id="palette", tooltip="Search every action", priority=True, show=False),
+        Binding("t", "toggle_theme", "Theme", id="theme", show=False, tooltip="Switch between the dark and light theme"),
+    ]
+
+    def __init__(
+        self,
+        sources: Sequence[str],
+        *,
+        documents: dict[str, Document] | None = None,
+        analyses: dict[str, Analysis] | None = None,
+        analyser: Analyser | None = None,
+        loader: Callable[[str], Document] | None = None,
+        model=None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.animation_level = "none"  # slow links: nothing moves unless asked
+        documents = documents or {}
+        analyses = analyses or {}
+        self.entries = [DocEntry(s, documents.get(s), analyses.get(s)) for s in sources]
+        self.analyser: Analyser = analyser or default_analyser(model)
+        self.loader = loader or default_loader
+        self.model = model
+        self.settings = settings or Settings()
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def on_mount(self) -> None:
+        saved = self.settings.theme
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        else:
+            self.theme = DARK_THEME
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        from briefing.tui.screens.library import LibraryScreen
+        from briefing.tui.screens.reader import ReaderScreen
+
+        if len(self.entries) == 1 and self.entries[0].document is not None:
+            self.push_screen(ReaderScreen(self.entries[0]))
+        else:
+            self.push_screen(LibraryScreen())
+
+    def _remember_theme(self, theme: Theme) -> None:
+        self.settings.theme = theme.name
+        self.settings.save()
+
+    def remember_position(self, document: Document, sentence: int) -> None:
+        s = document.sentences[sentence]
+        self.settings.set_position(document.doc_id, s.index, s.key)
+        self.settings.save()
+
+    def open_entry(self, index: int) -> None:
+        from briefing.tui.screens.reader import ReaderScreen
+
+        entry = self.entries[index]
+        if entry.document is None:
+            self.notify(entry.error or "this document is still loading", severity="warning")
+            return
+        self.push_screen(ReaderScreen(entry))
+
+    # ---------------------------------------------------------------- actions
+
+    def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    async def action_quit(self) -> None:
+        from briefing.tui.screens.reader import ReaderScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.save_position()
+        self.exit()
+
+
+def make_app(sources: Sequence[str], **kwargs) -> BriefingApp:
+    """The one factory for the CLI, the tests, the snapshots and the screenshot."""
+    return BriefingApp(sources, **kwargs)

@@ -1,0 +1,94 @@
+"""The live bindings as commands: one list feeds both the help screen and the command palette.
+
+Nothing here is hand-written per key: ``live_commands(screen)`` reads ``screen.active_bindings``
+(the focused widget's chain up to the app), so the help and the palette cannot drift from the keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class BindingCommand:
+    group: str
+    description: str
+    keys: tuple[str, ...]  # as displayed ("j", "↓")
+    key_names: tuple[str, ...]  # as bound ("j", "down")
+    action: str
+    tooltip: str
+    binding_id: str | None
+    node: DOMNode
+
+    @property
+    def title(self) -> str:
+        return f"{self.group}: {self.description}"
+
+
+def _group(node: DOMNode) -> str:
+    if isinstance(node, App):
+        return "App"
+    if isinstance(node, Screen):
+        return getattr(node, "COMMAND_GROUP", "Screen")
+    return getattr(node, "COMMAND_GROUP", type(node).__name__)
+
+
+def live_commands(screen: Screen) -> list[BindingCommand]:
+    """Every described binding active on ``screen``, one entry per action with all its keys."""
+    app = screen.app
+    merged: dict[tuple[int, str], dict] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or binding.system:
+            continue
+        slot = merged.setdefault(
+            (id(active.node), binding.action),
+            {"binding": binding, "node": active.node, "keys": [], "names": []},
+        )
+        slot["keys"].append(app.get_key_display(binding))
+        slot["names"].append(key)
+    return [
+        BindingCommand(
+            group=_group(slot["node"]),
+            description=slot["binding"].description,
+            keys=tuple(slot["keys"]),
+            key_names=tuple(slot["names"]),
+            action=slot["binding"].action,
+            tooltip=slot["binding"].tooltip,
+            binding_id=slot["binding"].id,
+            node=slot["node"],
+        )
+        for slot in merged.values()
+    ]
+
+
+class BindingCommands(Provider):
+    """Every live key binding of the screen the palette was opened from, as a command."""
+
+    def _commands(self) -> list[BindingCommand]:
+        return [c for c in live_commands(self.screen) if c.action not in ("command_palette", "app.command_palette")]
+
+    def _run(self, command: BindingCommand):
+        return partial(self.app.run_action, command.action, command.node)
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(command.title, self._run(command), help=self._help(command))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), self._run(command), help=self._help(command))
+
+    @staticmethod
+    def _help(command: BindingCommand) -> str:
+        keys = " ".join(command.keys)
+        return f"{keys}  {command.tooltip}".rstrip()

@@ -1,0 +1,144 @@
+"""One-line widgets of the reader: search field, legend, status line, tab strip (narrow layout)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from briefing.tui.messages import SearchChanged, SearchClosed
+from briefing.tui.widgets.article import KIND_GLYPHS
+
+
+class SearchBar(Horizontal):
+    """``/`` opens it; typing searches as you go, Enter keeps the hits, Esc closes."""
+
+    BINDINGS = [Binding("escape", "close", "Close search", show=False, id="search-close")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("/"), classes="search-prompt")
+        yield Input(placeholder="search the article", id="search-input", select_on_focus=True)
+        yield Static(Content(""), id="search-count")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(SearchChanged(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(SearchChanged(event.value, final=True))
+
+    def action_close(self) -> None:
+        self.post_message(SearchClosed())
+
+    def set_count(self, hits: int, query: str) -> None:
+        label = "" if not query else ("no hits" if hits == 0 else f"{hits} hit" + ("s" if hits != 1 else ""))
+        self.query_one("#search-count", Static).update(Content(label))
+
+
+class Legend(Widget):
+    """What the mention styles and glyphs mean, plus the analysis counts on the right."""
+
+    COMPONENT_CLASSES = {
+        "legend--person",
+        "legend--state",
+        "legend--organization",
+        "legend--group",
+        "legend--bar",
+        "legend--counts",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.counts = ""
+
+    def set_counts(self, counts: str) -> None:
+        self.counts = counts
+        self.refresh()
+
+    def render(self) -> Text:
+        style = self.get_component_rich_style
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for kind, glyph in KIND_GLYPHS.items():
+            text.append(f"{glyph} {kind}", style=style(f"legend--{kind}", partial=True))
+            text.append("  ")
+        text.append("▌", style=style("legend--bar", partial=True))
+        text.append(" current")
+        if self.counts:
+            pad = self.size.width - text.cell_len - len(self.counts) - 1
+            text.append(" " * max(2, pad))
+            text.append(self.counts, style=style("legend--counts", partial=True))
+        return text
+
+
+class StatusLine(Widget):
+    """Parts in priority order; the lowest-priority parts are dropped when the line is too narrow."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.parts: list[tuple[str, int]] = []
+
+    def set_parts(self, parts: list[tuple[str, int]]) -> None:
+        if parts != self.parts:
+            self.parts = parts
+            self.refresh()
+
+    @property
+    def plain(self) -> str:
+        return self._fit(10_000)
+
+    def _fit(self, width: int) -> str:
+        parts = list(self.parts)
+        sep = " · "
+        while parts:
+            line = sep.join(p for p, _ in parts)
+            if len(line) <= width or len(parts) == 1:
+                return line
+            lowest = min(range(len(parts)), key=lambda i: parts[i][1])
+            parts.pop(lowest)
+        return ""
+
+    def render(self) -> Text:
+        return Text(self._fit(max(1, self.size.width)), no_wrap=True, overflow="ellipsis", end="")
+
+
+class TabStrip(Widget):
+    """At narrow widths the panels are tabs: this line names them and marks the one shown."""
+
+    COMPONENT_CLASSES = {"tabstrip--active"}
+    TABS = (("1", "article", "Article"), ("2", "actors", "Actors"), ("3", "positions", "Positions"), ("4", "questions", "Questions"))
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.active = "article"
+        self.counts: dict[str, int] = {}
+
+    def set_active(self, name: str) -> None:
+        if name != self.active:
+            self.active = name
+            self.refresh()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self.refresh()
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        active = self.get_component_rich_style("tabstrip--active", partial=True)
+        for key, name, label in self.TABS:
+            count = f" {self.counts[name]}" if name in self.counts else ""
+            piece = f" {key} {label}{count} "
+            if name == self.active:
+                text.append(f"[{piece.strip()}]", style=active)
+            else:
+                text.append(f" {piece.strip()} ")
+            text.append(" ")
+        return text

@@ -1,0 +1,214 @@
+"""The three panels beside the article: Actors, Positions, Open questions.
+
+Each panel is a table (rows built from ``rich.text.Text``, never markup strings: a DataTable parses
+``str`` cells as markup) and a detail line that shows what does not fit a row (aliases, the full
+content, the question's sentence). Panels post messages; the reader screen acts on them.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from briefing.loading.normalize import strip_controls
+from briefing.model import Analysis, Document
+from briefing.tui.messages import ActorChosen, SentenceChosen
+from briefing.tui.widgets.article import KIND_GLYPHS
+
+
+def safe(value: object) -> str:
+    """One line of untrusted text: controls and bidi overrides removed, white space folded."""
+    return " ".join(strip_controls(str(value)).split())
+
+
+def cell(value: object, style: str = "") -> Text:
+    return Text(safe(value), style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+class PanelTable(DataTable):
+    """A row-cursor table whose rows are keyed by the finding's id."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row")
+
+    def replace_rows(self, rows: list[tuple[str, tuple[Text, ...]]]) -> None:
+        """Replace every row, keeping the cursor on the same key when it survives."""
+        keep = None
+        if self.row_count and 0 <= self.cursor_row < self.row_count:
+            keep = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        self.clear()
+        for key, cells in rows:
+            self.add_row(*cells, key=key)
+        if keep is not None:
+            try:
+                self.move_cursor(row=self.get_row_index(keep), animate=False)
+            except Exception:  # the row is gone (a new partial analysis): stay at the top
+                pass
+
+    def current_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+
+class Panel(Vertical):
+    """A titled table plus a detail line."""
+
+    title = "Panel"
+    panel_id = "panel"
+
+    def __init__(self) -> None:
+        super().__init__(id=self.panel_id, classes="panel")
+        self.border_title = self.title
+        self.document: Document | None = None
+        self.analysis: Analysis | None = None
+
+    def compose(self) -> ComposeResult:
+        yield PanelTable(id=f"{self.panel_id}-table")
+        yield Static(Content(""), id=f"{self.panel_id}-detail", classes="detail")
+
+    @property
+    def table(self) -> PanelTable:
+        return self.query_one(PanelTable)
+
+    def set_progress(self, label: str) -> None:
+        self.border_subtitle = label
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        key = event.row_key.value if event.row_key is not None else None
+        self.query_one(".detail", Static).update(self.detail(key))
+
+    def detail(self, key: str | None) -> Content:
+        return Content("")
+
+    def refresh_detail(self) -> None:
+        self.query_one(".detail", Static).update(self.detail(self.table.current_key()))
+
+
+class ActorsPanel(Panel):
+    title = "Actors"
+    panel_id = "actors"
+
+    def on_mount(self) -> None:
+        table = self.table
+        table.add_column("Kind", key="kind", width=14)
+        table.add_column("Actor", key="name", width=30)
+        table.add_column("Mentions", key="mentions", width=8)
+
+    def show(self, analysis: Analysis | None) -> None:
+        self.analysis = analysis
+        rows = []
+        if analysis is not None:
+            for actor in sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name)):
+                glyph = KIND_GLYPHS.get(actor.kind, "·")
+                rows.append(
+                    (
+                        actor.id,
+                        (cell(f"{glyph} {actor.kind}"), cell(actor.name), cell(len(actor.mentions))),
+                    )
+                )
+        self.table.replace_rows(rows)
+        self.border_title = f"Actors {len(rows)}"
+        self.refresh_detail()
+
+    def detail(self, key: str | None) -> Content:
+        actor = self.analysis.actor_by_id(key) if (self.analysis and key) else None
+        if actor is None:
+            return Content("")
+        aliases = ", ".join(safe(a) for a in actor.aliases) or "none"
+        return Content.assemble((safe(actor.name), "bold"), f" ({actor.kind}) · also: {aliases}")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(ActorChosen(event.row_key.value))
+
+
+class PositionsPanel(Panel):
+    title = "Positions"
+    panel_id = "positions"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.actor_filter: str | None = None
+
+    def on_mount(self) -> None:
+        table = self.table
+        table.add_column("Actor", key="actor", width=14)
+        table.add_column("Cue", key="cue", width=10)
+        table.add_column("Content", key="content", width=28)
+        table.add_column("¶", key="cite", width=6)
+
+    def show(self, document: Document, analysis: Analysis | None, actor_filter: str | None = None) -> None:
+        self.document, self.analysis, self.actor_filter = document, analysis, actor_filter
+        rows = []
+        positions = analysis.positions if analysis is not None else []
+        for p in positions:
+            if actor_filter is not None and p.actor_id != actor_filter:
+                continue
+            cite = document.sentences[p.sentence].citation if p.sentence < len(document.sentences) else "?"
+            rows.append((p.id, (cell(p.actor), cell(p.cue), cell(p.content), cell(cite))))
+        self.table.replace_rows(rows)
+        total = len(positions)
+        self.border_title = f"Positions {len(rows)}/{total} (filtered)" if actor_filter else f"Positions {total}"
+        self.refresh_detail()
+
+    def _position(self, key: str | None):
+        if self.analysis is None or key is None:
+            return None
+        return next((p for p in self.analysis.positions if p.id == key), None)
+
+    def detail(self, key: str | None) -> Content:
+        p = self._position(key)
+        if p is None:
+            return Content("")
+        return Content.assemble((safe(p.actor), "bold"), " ", (safe(p.cue), "italic"), ": ", safe(p.content))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        p = self._position(event.row_key.value)
+        if p is not None:
+            self.post_message(SentenceChosen(p.sentence, p.cue_start, p.cue_end))
+
+
+class QuestionsPanel(Panel):
+    title = "Open questions"
+    panel_id = "questions"
+
+    def on_mount(self) -> None:
+        table = self.table
+        table.add_column("About", key="about", width=36)
+        table.add_column("Cue", key="cue", width=12)
+        table.add_column("¶", key="cite", width=6)
+
+    def show(self, document: Document, analysis: Analysis | None) -> None:
+        self.document, self.analysis = document, analysis
+        rows = []
+        questions = analysis.questions if analysis is not None else []
+        for q in questions:
+            cite = document.sentences[q.sentence].citation if q.sentence < len(document.sentences) else "?"
+            rows.append((q.id, (cell(q.about), cell(q.cue), cell(cite))))
+        self.table.replace_rows(rows)
+        self.border_title = f"Open questions {len(rows)}"
+        self.refresh_detail()
+
+    def _question(self, key: str | None):
+        if self.analysis is None or key is None:
+            return None
+        return next((q for q in self.analysis.questions if q.id == key), None)
+
+    def detail(self, key: str | None) -> Content:
+        q = self._question(key)
+        if q is None or self.document is None or q.sentence >= len(self.document.sentences):
+            return Content("")
+        return Content(safe(self.document.sentence_text(q.sentence)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        q = self._question(event.row_key.value)
+        if q is not None:
+            self.post_message(SentenceChosen(q.sentence, q.cue_start, q.cue_end))
