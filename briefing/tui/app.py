@@ -133,7 +133,7 @@ class BriefingApp(App[None]):
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen_stack[-1], HelpScreen):
             self.pop_screen()
             return
         self.push_screen(HelpScreen(self.screen))

@@ -48,7 +48,7 @@ def live_commands(screen: Screen) -> list[BindingCommand]:
         if not binding.description or binding.system:
             continue
         slot = merged.setdefault(
-            (id(active.node), binding.action),
+            (id(active.node), f"id:{binding.id}" if binding.id else f"action:{binding.action}"),
             {"binding": binding, "node": active.node, "keys": [], "names": []},
         )
         slot["keys"].append(app.get_key_display(binding))

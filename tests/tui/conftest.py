@@ -6,19 +6,14 @@ churn when extraction improves; they assert on relations between the analysis an
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from briefing.loading import document_from_text, load_document
-from briefing.model import Analysis, Document
-from briefing.serialize import analysis_from_dict
+from briefing.model import Document
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "seeds" / "turkey-ukraine-peacekeeping.txt"
-RECORDED = ROOT / "tests" / "data" / "sample.analysis.json"
-STABLE_SOURCE = "seeds/turkey-ukraine-peacekeeping.txt"  # same text, a path that is the same everywhere
+from tui_support import SAMPLE, STABLE_SOURCE, recorded_analyser
 
 
 @pytest.fixture(autouse=True)
@@ -27,23 +22,6 @@ def _config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     path = tmp_path_factory.mktemp("briefing-config")
     monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(path))
     return path
-
-
-def recorded_analysis(document: Document) -> Analysis:
-    data = json.loads(RECORDED.read_text(encoding="utf-8"))
-    analysis = analysis_from_dict(data, document.text)
-    analysis.source, analysis.title = document.source, document.title
-    return analysis
-
-
-def recorded_analyser(document: Document, *, use_cache: bool = True, on_progress=None, should_stop=None) -> Analysis:
-    """An analyser that returns the recording (reporting progress like the real one)."""
-    analysis = recorded_analysis(document)
-    if on_progress is not None:
-        from briefing.analysis.pipeline import ProgressReport
-
-        on_progress(ProgressReport(len(document.blocks), len(document.blocks), analysis))
-    return analysis
 
 
 @pytest.fixture

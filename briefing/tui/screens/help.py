@@ -15,7 +15,9 @@ from briefing.tui.commands import BindingCommand, live_commands
 
 class HelpScreen(ModalScreen[None]):
     COMMAND_GROUP = "Help"
-    BINDINGS = [Binding("escape", "dismiss", "Close help", id="help-close")]
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close help", id="help-close", tooltip="Back to the reader"),
+    ]
 
     def __init__(self, calling: Screen) -> None:
         super().__init__()
@@ -34,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(" ".join(command.keys), style="bold"), Text(command.description), Text(command.tooltip))
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
-            body.border_subtitle = "esc or ? closes"
+            body.border_subtitle = "esc, ? or q closes"
             yield Static(table, id="help-table")
 
     def text_rows(self) -> list[tuple[str, str]]:

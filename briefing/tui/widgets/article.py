@@ -143,6 +143,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self._relayout()
+        self.call_after_refresh(self.scroll_to_cursor)
 
     def _wrap_width(self) -> int:
         return max(10, self.scrollable_content_region.width - GUTTER)
@@ -152,7 +153,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.wrapped is None or self.wrapped.width != width:
             self.wrapped = reading.Layout(self.document, width, self._mention_ends)
             self._update_virtual_size()
-            self.call_after_refresh(self.scroll_to_cursor)
         self.refresh()
 
     def _update_virtual_size(self) -> None:
