@@ -1,46 +1,212 @@
-"""Per-block extraction and whole-document assembly (first cut; the extractors grow in their own modules).
+"""Per-block extraction and whole-document assembly.
 
-``extract_block`` is a pure function of one parsed block Doc: it keeps only small findings (offsets
-into the canonical text, labels) so the Doc can be freed. ``assemble`` merges the findings of all
-blocks so far into canonical actors, positions and questions.
+``extract_block`` is a pure function of one parsed block Doc (one line of the canonical text, with the
+loader's sentence starts preset; Doc offsets are relative to ``block.start``). It keeps only small
+findings (absolute offsets, names, references) so the Doc can be freed: actor mentions
+(``actors.block_mentions``), position candidates (``positions.block_positions``) and open questions
+(``questions.block_questions``).
+
+``assemble`` is the cross-block step: it merges mentions into canonical actors, resolves pronoun, role
+and quote-continuation sources to the nearest compatible earlier actor, keeps one position per (actor,
+sentence), and derives every id from content (``model.Position.make_id`` / ``Question.make_id``). It is
+called repeatedly for partial results, so it is linear in the number of findings.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from briefing.model import Actor, Block, Document, Mention, Position, Question
-
-_KINDS = {"PERSON": "person", "GPE": "state", "ORG": "organization", "NORP": "group"}
+from briefing.analysis.actors import MentionF, actor_keys, block_mentions, merge
+from briefing.analysis.positions import BlockQuoteInfo, PositionF, QuoteF, SourceRef, block_positions, quote_spans
+from briefing.analysis.questions import QuestionF, block_questions
+from briefing.model import Actor, Block, Document, Position, Question
 
 
 @dataclass(slots=True)
 class BlockFindings:
     block: int
-    mentions: list[tuple[int, int, str, int]] = field(default_factory=list)  # start, end, kind, sentence
-    said: list[tuple[int, int, int, int, int]] = field(default_factory=list)  # cue s/e, src s/e, sentence
+    mentions: list[MentionF] = field(default_factory=list)
+    positions: list[PositionF] = field(default_factory=list)
+    quotes: BlockQuoteInfo = field(default_factory=lambda: BlockQuoteInfo([]))
+    questions: list[QuestionF] = field(default_factory=list)
+    used: frozenset[int] = frozenset()  # description mentions that sources actually need
 
 
 def extract_block(doc, document: Document, block: Block) -> BlockFindings:
     off = block.start
-    out = BlockFindings(block.number)
     first = block.first_sentence
-    sent_idx = {s.start: i for i, s in enumerate(doc.sents)}
-    for ent in doc.ents:
-        kind = _KINDS.get(ent.label_)
-        if kind:
-            out.mentions.append((off + ent.start_char, off + ent.end_char, kind, first + sent_idx[ent.sent.start]))
+    starts = [s.start for s in doc.sents]
+
+    def sentence_of(token_i: int) -> int:
+        return first + bisect_right(starts, token_i) - 1
+
+    mentions, tok2m = block_mentions(doc, off, sentence_of)
+    regular = len(mentions)
+    positions, quotes = block_positions(doc, off, sentence_of, mentions, tok2m, first)
+    questions = block_questions(doc, off, first, quote_spans(doc.text))
+    # description mentions (unnamed sources) are candidates; role/body/pronoun references may not need them
+    used = {p.source.mention for p in positions if p.source.kind == "mention" and p.source.mention >= regular}
+    fallbacks = {p.source.mention for p in positions if p.source.kind in ("role", "body") and p.source.mention >= 0}
+    keep = {i for i in range(regular, len(mentions)) if mentions[i].how != "description"} | used | fallbacks
+    return BlockFindings(block.number, _compact(mentions, regular, keep, positions), positions, quotes, questions,
+                         frozenset(used))
+
+
+def _compact(mentions: list[MentionF], regular: int, keep: set[int], positions: list[PositionF]) -> list[MentionF]:
+    """Drop description mentions no position uses; renumber the references of positions."""
+    if len(mentions) == regular:
+        return mentions
+    remap = {i: i for i in range(regular)}
+    out = mentions[:regular]
+    for i in range(regular, len(mentions)):
+        if i in keep:
+            remap[i] = len(out)
+            out.append(mentions[i])
+    for p in positions:
+        if p.source.mention >= 0:
+            p.source.mention = remap.get(p.source.mention, -1)
     return out
 
 
+# ----------------------------------------------------------------------------------------- assembly
+_PRONOUN_KINDS = {"person": ("person",), "plural": ("group", "state", "organization"), "neuter": ("organization", "state")}
+_BODY_STATE = {"government", "administration", "regime", "cabinet", "ministry", "presidency"}
+
+
 def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Actor], list[Position], list[Question]]:
-    actors: dict[tuple[str, str], Actor] = {}
-    text = document.text
+    sentences = document.sentences
+    # 1. every mention, in text order, with the block offset of its index
+    all_mentions: list[MentionF] = []
+    base: list[int] = []
+    descriptions: set[int] = set()
     for f in findings:
-        for start, end, kind, sent in f.mentions:
-            name = text[start:end]
-            actor = actors.get((kind, name))
-            if actor is None:
-                actor = actors[(kind, name)] = Actor(Actor.make_id(kind, name), name, kind, [name])
-            actor.mentions.append(Mention(start, end, name, sent))
-    return list(actors.values()), [], []
+        base.append(len(all_mentions))
+        for m in f.mentions:
+            if m.how == "description":
+                descriptions.add(len(all_mentions))
+            all_mentions.append(m)
+    keys = actor_keys(all_mentions)
+
+    # 2. resolve position sources (pronouns and roles to the nearest compatible earlier mention)
+    order = sorted(range(len(all_mentions)), key=lambda i: all_mentions[i].start)
+    resolved: list[tuple[PositionF, int, str]] = []  # position, global mention index, surface
+    quote_speaker: dict[tuple[int, int], int] = {}  # (finding index, position index) -> mention index
+    last_kind: dict[str, int] = {}
+    last_role: dict[str, int] = {}
+    ptr = 0
+    used_desc: set[int] = set()
+
+    def advance(upto: int) -> None:
+        nonlocal ptr
+        while ptr < len(order) and all_mentions[order[ptr]].start < upto:
+            gi = order[ptr]
+            if gi not in descriptions:
+                kind = keys[gi][0]
+                last_kind[kind] = gi
+                for r in all_mentions[gi].roles:
+                    last_role[r] = gi
+            ptr += 1
+
+    def pick(kinds) -> int:
+        found = [last_kind[k] for k in kinds if k in last_kind]
+        return max(found, key=lambda gi: all_mentions[gi].start) if found else -1
+
+    items: list[tuple[int, int, int]] = []  # (offset, finding index, position index)
+    for fi, f in enumerate(findings):
+        for pi, p in enumerate(f.positions):
+            items.append((p.source.offset if p.source.offset else p.cue_start, fi, pi))
+    items.sort()
+    speaker_of_finding: dict[int, int] = {}
+    for off, fi, pi in items:
+        p = findings[fi].positions[pi]
+        advance(off)
+        gi = _resolve(p.source, base[fi], pick, last_role, keys, all_mentions)
+        if gi < 0:
+            continue
+        if gi in descriptions:
+            used_desc.add(gi)
+        quote_speaker[(fi, pi)] = gi
+        resolved.append((p, gi, p.source.surface))
+
+    # 3. quote continuations: the speaker of the paragraph's quote, or of the paragraph just before
+    prev_speaker = -1
+    prev_open = False
+    for fi, f in enumerate(findings):
+        q = f.quotes
+        for c in q.continuations:
+            gi = quote_speaker.get((fi, c.speaker), -1) if c.speaker >= 0 else -1
+            if gi < 0 and c.speaker < 0 and (q.opens_with_quote or prev_open) and prev_speaker >= 0:
+                gi = prev_speaker
+            if gi < 0:
+                continue
+            cue, cs, ce = c.cue, c.cue_start, c.cue_end
+            if not cue and c.speaker >= 0:
+                sp = f.positions[c.speaker]
+                cue, cs, ce = sp.cue, sp.cue_start, sp.cue_end
+            if not cue:
+                continue
+            pf = PositionF(c.sentence, cs, ce, cue, c.content_start, c.content_end,
+                           SourceRef("speaker", surface=all_mentions[gi].surface), depth=99, quoted=True)
+            resolved.append((pf, gi, all_mentions[gi].surface))
+        if q.last_speaker >= 0 and (fi, q.last_speaker) in quote_speaker:
+            prev_speaker = quote_speaker[(fi, q.last_speaker)]
+        elif not q.continuations:
+            prev_speaker = -1 if not q.ends_open else prev_speaker
+        prev_open = q.ends_open
+
+    # 4. actors: every regular mention, and the descriptions some position needs
+    kept = [i for i in range(len(all_mentions))
+            if (i not in descriptions or i in used_desc) and keys[i][0] != "unknown"]
+    actors, which = merge([all_mentions[i] for i in kept], [keys[i] for i in kept])
+    actor_of = {gi: which[k] for k, gi in enumerate(kept)}
+
+    # 5. positions: one per (actor, sentence), the main-clause cue first
+    best: dict[tuple[int, int], tuple[PositionF, int, str]] = {}
+    for p, gi, surface in resolved:
+        ai = actor_of.get(gi)
+        if ai is None:
+            continue
+        key = (ai, p.sentence)
+        cur = best.get(key)
+        if cur is None or (p.depth, p.cue_start) < (cur[0].depth, cur[0].cue_start):
+            best[key] = (p, gi, surface)
+    positions: list[Position] = []
+    seen_ids: set[str] = set()
+    for (ai, sidx), (p, gi, surface) in sorted(best.items(), key=lambda kv: (kv[0][1], kv[1][0].cue_start, kv[0][0])):
+        actor = actors[ai]
+        sent = sentences[sidx]
+        pid = Position.make_id(sent.key, p.cue, surface)
+        if pid in seen_ids:
+            pid = Position.make_id(sent.key, p.cue, surface + "\x1f" + actor.name)
+        seen_ids.add(pid)
+        positions.append(Position(
+            id=pid, actor=actor.name, actor_id=actor.id, cue=p.cue, cue_start=p.cue_start, cue_end=p.cue_end,
+            content=document.text[p.content_start:p.content_end], content_start=p.content_start,
+            content_end=p.content_end, sentence=sidx, start=sent.start, end=sent.end, source_text=surface,
+        ))
+
+    # 6. questions: one per sentence
+    questions: list[Question] = []
+    for f in findings:
+        for q in f.questions:
+            sent = sentences[q.sentence]
+            questions.append(Question(Question.make_id(sent.key, q.cue), q.sentence, q.cue, q.cue_start, q.cue_end,
+                                      q.about, sent.start, sent.end))
+    return actors, positions, questions
+
+
+def _resolve(ref: SourceRef, base: int, pick, last_role, keys, mentions) -> int:
+    """The global mention index a source reference stands for, or -1."""
+    if ref.kind == "mention":
+        return base + ref.mention if ref.mention >= 0 else -1
+    if ref.kind == "pronoun":
+        kinds = _PRONOUN_KINDS.get(ref.cls)
+        return pick(kinds) if kinds else -1
+    if ref.kind == "role":
+        gi = last_role.get(ref.cls, -1)
+        return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
+    if ref.kind == "body":
+        gi = pick(("state",) if ref.cls in _BODY_STATE else ("organization",))
+        return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
+    return -1

@@ -1,0 +1,452 @@
+"""Actors: entity mentions of one block (``block_mentions``) and their merging into canonical actors (``merge``).
+
+Per block (a pure function of the parsed Doc), spaCy's entities become *mention findings*: small records
+with the mention's offsets, its surface form, the name it proposes and its kind. Rules, each with a test in
+tests/core/test_actors.py:
+
+* PERSON, ORG, GPE, NORP are kept; LOC and FAC only when they act (subject of a verb);
+* a country name, code or dotted abbreviation ("U.S.", "the UK") is a state wherever it stands;
+* a capital or seat of government ("Ankara", "the Kremlin") is its state unless it only locates
+  something ("talks in Ankara"); a capital tagged PERSON is fixed the same way;
+* a nationality adjective on an official noun is the state ("Turkish officials", "a senior Ukrainian
+  official"), on a collective noun an informal group ("European allies"); elsewhere it is no actor
+  ("Ukrainian soil", the "Turkish" of "Turkish President ...");
+* other places (cities, regions) are actors only when they act; dates and numbers never;
+* titles and roles are stripped from a person's name ("U.S. President Donald Trump" -> "Donald Trump"),
+  the full form kept as an alias, the role words kept to resolve "the spokesperson" later.
+
+Across blocks, ``merge`` joins mentions into ``model.Actor`` objects: surnames alone join the full name
+seen in the document, an ORG or GPE mention whose text is a person's name elsewhere becomes that person,
+acronyms join the long name they abbreviate, possessives and accents are folded. It is linear in the
+number of mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.analysis import countries, lexicons
+from briefing.analysis.countries import base_form, fold
+from briefing.model import Actor, Mention
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+LOCATIVE_PREPS = {"in", "at", "near", "to", "into", "from", "outside", "around", "across", "through", "via",
+                  "inside", "within", "toward", "towards", "on", "off", "over", "throughout", "between", "beyond",
+                  "during"}
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})$", re.I)
+_QUANTIFIERS = {"a", "an", "the", "some", "several", "many", "most", "other", "another", "two", "three", "four",
+                "few", "various", "numerous", "both", "all", "these", "those", "this", "that", "its", "their",
+                "his", "her", "our", "one", "certain", "any", "each", "every", "more", "senior", "top", "unnamed",
+                "anonymous", "local", "key"}
+
+
+@dataclass(slots=True)
+class MentionF:
+    """One actor mention found in a block: offsets are absolute (canonical text)."""
+
+    start: int
+    end: int
+    surface: str  # base form as written ("Turkish officials", "Erdoğan", "the UK")
+    name: str  # proposed canonical name ("Turkey", "Recep Tayyip Erdoğan")
+    kind: str  # person | state | organization | group
+    sentence: int
+    how: str = "ent"  # ent | country | capital | seat | demonym | outlet | group | description | channel
+    full: str = ""  # a longer alias with title ("Turkish President Recep Tayyip Erdoğan")
+    roles: tuple[str, ...] = ()  # role words tied to a person ("spokesperson", "president")
+
+
+# ----------------------------------------------------------------------------------------- lexicons
+def _roles(name: str) -> frozenset[str]:
+    return lexicons.words("roles", name)
+
+
+def outlet_name(text: str) -> bool:
+    """Is this the name of a news outlet (a channel, never a source)?"""
+    s = base_form(text)
+    if _DOMAIN.match(s) and s.rsplit(".", 1)[-1].lower() in lexicons.words("roles", "outlets", key="domain_suffixes"):
+        return True
+    key = fold(re.sub(r"^the\s+", "", s, flags=re.I))
+    if key in {fold(n) for n in lexicons.load("roles")["outlets"]["names"]} or key in _outlet_names():
+        return True
+    words = key.split()
+    return len(words) >= 2 and words[-1] in lexicons.words("roles", "outlets", key="name_words")
+
+
+_OUTLETS: set[str] = set()
+
+
+def _outlet_names() -> set[str]:
+    if not _OUTLETS:
+        _OUTLETS.update(fold(n) for n in lexicons.load("roles")["outlets"]["names"])
+    return _OUTLETS
+
+
+# ----------------------------------------------------------------------------------------- helpers
+def np_span(head) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head`` without clauses or prepositions after it."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "advmod", "npadvmod"):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") and child.i == end:
+            end = child.i + 1
+    return start, end
+
+
+def strip_quantifiers(tokens) -> list:
+    toks = list(tokens)
+    while toks and (toks[0].lower_ in _QUANTIFIERS or toks[0].is_punct or toks[0].like_num):
+        toks = toks[1:]
+    while toks and toks[-1].tag_ == "POS":
+        toks = toks[:-1]
+    return toks
+
+
+def span_text(doc, start: int, end: int) -> str:
+    if start >= end:
+        return ""
+    return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def is_locative(tok) -> bool:
+    """Does ``tok`` (a place's root) only locate something ("in Ankara", "a visit to Moscow")?"""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj":
+        prep = t.head
+        # "talks in Ankara", "a visit to Moscow" locate; "ties with Kyiv", "pressure on Moscow" do not
+        return prep.lower_ in LOCATIVE_PREPS and not (prep.lower_ == "on" and prep.head.pos_ == "NOUN")
+    if t.dep_ in ("npadvmod", "advmod"):
+        return True
+    if t.dep_ == "compound" and t.head.lemma_.lower() not in _roles("official") | _roles("people"):
+        return True
+    return False
+
+
+def acts(tok) -> bool:
+    """Is the mention rooted at ``tok`` acting: the subject of a verb or the possessor of something?"""
+    t = tok
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in SUBJECT_DEPS or (t.dep_ == "pobj" and t.head.dep_ == "agent")
+
+
+def _person_parts(ent) -> tuple[str, str, tuple[str, ...]]:
+    """(name without titles, full form with the titles written before it, role words)."""
+    titles = _roles("titles")
+    role_words = _roles("role")
+    toks = list(ent)
+    roles: list[str] = []
+    while len(toks) > 1 and (toks[0].lower_.rstrip(".") in titles or toks[0].tag_ in ("DT", "PRP$")):
+        if toks[0].lower_.rstrip(".") in role_words:
+            roles.append(toks[0].lower_.rstrip("."))
+        toks = toks[1:]
+    while toks and toks[-1].tag_ == "POS":
+        toks = toks[:-1]
+    doc = ent.doc
+    if not toks:
+        return "", "", ()
+    name = base_form(span_text(doc, toks[0].i, toks[-1].i + 1))
+    # titles and roles written before the entity: "Kremlin spokesperson Dmitry Peskov", "U.S. President Donald Trump"
+    root = ent.root
+    i = ent.start - 1
+    left = ent.start
+    while i >= 0:
+        t = doc[i]
+        if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and (t.head.i >= i) and (t.head.i < ent.end or t.head.i == root.i):
+            left = i
+            if t.lower_.rstrip(".") in role_words:
+                roles.append(t.lower_.rstrip("."))
+            i -= 1
+            continue
+        if t.is_punct and t.text == "." and i > 0:
+            break
+        break
+    for child in root.children:  # "Dmitry Peskov, the Kremlin spokesman,"
+        if child.dep_ == "appos":
+            roles.extend(c.lower_ for c in child.subtree if c.lower_ in role_words)
+    full = base_form(span_text(doc, left, toks[-1].i + 1)) if left < ent.start or toks[0].i != ent.start else ""
+    if left < ent.start and doc[left].tag_ == "DT":
+        full = base_form(span_text(doc, left + 1, toks[-1].i + 1))
+    return name, (full if full and full != name else ""), tuple(dict.fromkeys(roles))
+
+
+# ----------------------------------------------------------------------------------------- per block
+def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[int, int]]:
+    """Actor mentions of one block Doc, and a map token index -> mention index (for source lookup)."""
+    out: list[MentionF] = []
+    tok2m: dict[int, int] = {}
+    official = _roles("official")
+    collective = _roles("state_collective")
+    people = _roles("people")
+
+    def add(m: MentionF, start_tok: int, end_tok: int) -> None:
+        for i in range(start_tok, end_tok):
+            if i in tok2m:
+                return
+        idx = len(out)
+        out.append(m)
+        for i in range(start_tok, end_tok):
+            tok2m[i] = idx
+
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in ACTOR_LABELS:
+            continue
+        text = ent.text
+        root = ent.root
+        sent = sentence_of(ent.start)
+        start, end = offset + ent.start_char, offset + ent.end_char
+        if ent[-1].tag_ == "POS":
+            end = offset + ent[-1].idx
+        surface = base_form(text)
+        if not surface or not any(c.isalpha() for c in surface):
+            continue
+        if label == "NORP" or (label == "GPE" and root.dep_ == "amod"):
+            _norp(doc, ent, offset, sent, add, official, collective, people)
+            continue
+        st = countries.lookup(surface)
+        if st is not None:
+            if st.how in ("name", "code"):
+                add(MentionF(start, end, surface, st.name, "state", sent, "country"), ent.start, ent.end)
+                continue
+            if not is_locative(root):
+                add(MentionF(start, end, surface, st.name, "state", sent, st.how), ent.start, ent.end)
+            continue
+        if label == "PERSON":
+            if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "inside",
+                                                                             "across", "throughout"):
+                continue  # "researchers in Lyon": a one-word "person" that only locates is a place
+            name, full, roles = _person_parts(ent)
+            if name and any(c.isupper() for c in name):
+                add(MentionF(start, end, name if surface == text else surface, name, "person", sent, "ent", full, roles),
+                    ent.start, ent.end)
+            continue
+        if label == "ORG" and _titled(ent):  # "Chancellor Olaf Scholz" tagged ORG: the title says person
+            name, full, roles = _person_parts(ent)
+            if name:
+                add(MentionF(start, end, name, name, "person", sent, "ent", full, roles), ent.start, ent.end)
+                continue
+        if label == "ORG":
+            if outlet_name(surface):
+                add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "outlet"), ent.start, ent.end)
+                continue
+            organ = _state_organ(ent)
+            if organ:
+                add(MentionF(start, end, surface, organ, "state", sent, "organ"), ent.start, ent.end)
+                continue
+            add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "ent"), ent.start, ent.end)
+            continue
+        if label == "GPE":
+            if acts(root):
+                add(MentionF(start, end, surface, _strip_the(surface), "state", sent, "place"), ent.start, ent.end)
+            continue
+        if label in ("LOC", "FAC") and acts(root) and root.head.pos_ in ("VERB", "AUX"):
+            kind = "group" if label == "LOC" else "organization"
+            add(MentionF(start, end, surface, _strip_the(surface), kind, sent, "place"), ent.start, ent.end)
+    # proper nouns the NER missed, as subjects: kept as "unknown", a person only if a person elsewhere has that name
+    for tok in doc:
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i not in tok2m and not tok.ent_type_:
+            s, e = np_span(tok)
+            words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
+            if words and words[0].i >= s and all(w.text[:1].isupper() for w in words):
+                a, b = words[0].i, words[-1].i + 1
+                text = base_form(span_text(doc, a, b))
+                st = countries.lookup(text)
+                if st is not None:  # a seat or capital the NER missed ("Downing Street declined to comment")
+                    add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, st.name,
+                                 "state", sentence_of(a), st.how), a, b)
+                    continue
+                add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
+                             "unknown", sentence_of(a), "propn"), a, b)
+    return out, tok2m
+
+
+def _titled(ent) -> bool:
+    """Is the entity preceded by (or does it start with) a personal title ("Chancellor", "Mr.")?"""
+    titles = _roles("role") | {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "sir", "dame", "chancellor", "senator"}
+    first = ent[0].lower_.rstrip(".")
+    if first in titles and len(ent) > 1:
+        return True
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.lower_.rstrip(".") in titles and prev.dep_ == "compound"
+
+
+def _strip_the(s: str) -> str:
+    return re.sub(r"^the\s+", "", s, flags=re.I)
+
+
+def _state_organ(ent) -> str | None:
+    """The state of a foreign-policy organ named with its country ("the Turkish Foreign Ministry")."""
+    key = fold(ent.text)
+    if not any(w in key for w in ("foreign ministry", "foreign affairs", "foreign office", "state department",
+                                  "government", "embassy")):
+        return None
+    for tok in ent:
+        hit = countries.demonym(tok.text) if tok.tag_ == "JJ" or tok.text[:1].isupper() else None
+        if hit:
+            return hit
+        st = countries.lookup(tok.text)
+        if st and st.how in ("name", "code"):
+            return st.name
+    return None
+
+
+def _norp(doc, ent, offset, sent, add, official, collective, people) -> None:
+    """Nationality and group adjectives: the state behind officials, a group of allies, or nothing."""
+    root = ent.root
+    dem = countries.demonym(ent.text)
+    head = root.head if root.dep_ in ("amod", "compound", "nmod") else None
+    if head is None or head.i == root.i:
+        # the word is the noun itself: "the Russians", "Democrats"
+        if root.tag_ in ("NNS", "NNPS") or (root.pos_ in ("NOUN", "PROPN") and root.text.endswith("s")):
+            surface = base_form(ent.text)
+            add(MentionF(offset + ent.start_char, offset + ent.end_char, surface, _strip_the(surface), "group", sent,
+                         "demonym"), ent.start, ent.end)
+        return
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
+        return
+    up = head
+    while up.dep_ == "compound" and up.head.i != up.i:
+        up = up.head
+        if up.ent_type_ == "PERSON":
+            return  # a title before a name: "Russian Foreign Minister Sergey Lavrov"
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN" and lemma not in official | collective | people:
+        return
+    s, e = np_span(head)
+    s = min(s, ent.start)
+    phrase = base_form(span_text(doc, s, e))
+    start_char = offset + doc[s].idx
+    end_char = offset + doc[e - 1].idx + len(doc[e - 1].text)
+    if dem and lemma in official:
+        add(MentionF(start_char, end_char, phrase, dem, "state", sent, "demonym"), s, e)
+    elif lemma in collective and head.tag_ in ("NNS", "NNPS"):
+        words = strip_quantifiers(doc[s:e])
+        name = span_text(doc, words[0].i, words[-1].i + 1) if words else phrase
+        kind = "group"
+        if dem:  # "American allies" are the allies of the US, a group of their own
+            kind = "group"
+        add(MentionF(start_char, end_char, phrase, base_form(name), kind, sent, "group:" + fold(ent.text)), s, e)
+    elif lemma in people and head.tag_ in ("NNS", "NNPS") and acts(head):
+        words = strip_quantifiers(doc[s:e])
+        name = span_text(doc, words[0].i, words[-1].i + 1) if words else phrase
+        add(MentionF(start_char, end_char, phrase, base_form(name), "group", sent, "group"), s, e)
+
+
+# ----------------------------------------------------------------------------------------- merging
+@dataclass(slots=True)
+class _Draft:
+    kind: str
+    names: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # folded -> surface
+    mentions: list[Mention] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    canonical: str = ""
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.findall(r"[\w'-]+", name) if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
+    """The actor key (kind, folded canonical name) of every mention, after the cross-document rules."""
+    surnames: dict[str, list[tuple[int, str]]] = {}  # folded last name -> [(position, full name)]
+    person_keys: set[str] = set()
+    firstlast: dict[tuple[str, str], str] = {}
+    long_orgs: dict[str, str] = {}  # initials -> folded long name
+    for i, m in enumerate(mentions):
+        if m.kind == "person":
+            words = m.name.split()
+            person_keys.add(fold(m.name))
+            if len(words) >= 2:
+                fl = (fold(words[0]), fold(words[-1]))
+                best = firstlast.get(fl)
+                if best is None or len(m.name) > len(best):
+                    firstlast[fl] = m.name
+                surnames.setdefault(fold(words[-1]), []).append((i, m.name))
+                person_keys.add(fold(words[-1]))
+        elif m.kind == "organization":
+            ini = _initials(m.name)
+            if ini:
+                long_orgs.setdefault(ini, fold(m.name))
+    keys: list[tuple[str, str]] = []
+    for i, m in enumerate(mentions):
+        kind, name = m.kind, m.name
+        if kind in ("organization", "group", "unknown") and m.how in ("ent", "place", "propn") \
+                and fold(name) in person_keys:
+            kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere
+        if kind == "unknown":
+            keys.append(("unknown", fold(name)))
+            continue
+        if kind == "person":
+            words = name.split()
+            if len(words) >= 2:
+                name = firstlast.get((fold(words[0]), fold(words[-1])), name)
+            else:
+                cands = surnames.get(fold(name))
+                if cands:
+                    earlier = [c for c in cands if c[0] <= i]
+                    chosen = (earlier[-1] if earlier else cands[0])[1]
+                    name = firstlast.get((fold(chosen.split()[0]), fold(chosen.split()[-1])), chosen)
+        elif kind == "organization":
+            compact = name.replace(".", "")
+            if compact.isupper() and compact in long_orgs:
+                keys.append(("organization", long_orgs[compact]))
+                continue
+        elif kind == "group" and m.how.startswith("group:"):
+            keys.append(("group", m.how))
+            continue
+        keys.append((kind, fold(name)))
+    return keys
+
+
+def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[Actor], list[int]]:
+    """Actors in order of first mention, and for each mention the index of its actor."""
+    drafts: dict[tuple[str, str], int] = {}
+    order: list[_Draft] = []
+    which: list[int] = []
+    for m, key in zip(mentions, keys):
+        idx = drafts.get(key)
+        if idx is None:
+            idx = drafts[key] = len(order)
+            order.append(_Draft(key[0]))
+        d = order[idx]
+        which.append(idx)
+        name = m.name if key[0] == m.kind else m.surface
+        d.names.append(base_form(_strip_the(name)) if m.kind != "state" else name)
+        for form in (m.surface, m.full):
+            if form and form.lower() not in ("he", "she", "it", "they"):
+                d.aliases.setdefault(fold(form), form)
+        d.mentions.append(Mention(m.start, m.end, m.surface, m.sentence))
+        d.roles.update(m.roles)
+    actors: list[Actor] = []
+    for d in order:
+        if d.kind == "person":
+            name = max(d.names, key=lambda n: (len(n.split()), len(n)))
+        elif d.kind == "organization":
+            longs = [n for n in d.names if len(n.split()) >= 2 and n.replace(".", "").upper() != n.replace(".", "")]
+            name = max(longs, key=len) if longs else d.names[0]
+        else:
+            name = d.names[0]
+        d.canonical = name
+        aliases = list(d.aliases.values())
+        if fold(name) not in d.aliases and any(fold(name) == fold(base_form(_strip_the(a))) for a in aliases):
+            pass
+        actors.append(Actor(Actor.make_id(d.kind, name), name, d.kind, aliases, d.mentions))
+    return actors, which
+
+
+def roles_of(mentions: list[MentionF], keys: list[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    out: dict[tuple[str, str], set[str]] = {}
+    for m, k in zip(mentions, keys):
+        if m.roles:
+            out.setdefault(k, set()).update(m.roles)
+    return out

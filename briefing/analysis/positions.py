@@ -1,0 +1,534 @@
+"""Stated positions of one block, from the dependency parse (GUIDELINES 2).
+
+``block_positions`` finds cue words (``lexicons/cues.toml``: reporting, stance, mental-state verbs, light
+verb + noun such as "expressed gratitude", phrasal verbs such as "ruled out", "according to", possessed
+stance nouns), the source of each (subject, passive agent, antecedent of a relative clause, the subject a
+participle or infinitive inherits), and the content (the complement clause, quote or object). Sources are
+kept as *references* (a mention of the block, a pronoun, a role phrase, an unnamed description) that
+``extract.assemble`` resolves across blocks. Rules:
+
+* a cue inside another cue's content is the inner speaker's view, not a position of its own
+  ("Peskov stated that Moscow is concerned", "an official confirmed that Turkey supports ...");
+* a news outlet is a channel ("as reported by HotNews.ro", "Reuters reported", "according to Reuters"):
+  never a source;
+* a sentence inside a direct quote with no attribution of its own is a position of the quote's speaker
+  when the paragraph (or the paragraph just before) attributes the quote;
+* documents are no sources ("the report said"), unless they name who issued them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.analysis import lexicons
+from briefing.analysis.actors import (
+    MentionF,
+    base_form,
+    np_span,
+    outlet_name,
+    span_text,
+    strip_quantifiers,
+)
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+OBJECT_DEPS = CLAUSE_DEPS | {"dobj", "attr", "oprd", "prep", "dative", "acomp"}
+CONTENT_LINKS = {"ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl", "relcl", "csubj", "attr", "oprd", "appos", "prep",
+                 "acomp", "advcl_content"}
+QUOTE_CHARS = "\"“”«»„"
+_QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)|\"[^\"]*(?:\"|$)")
+
+
+@dataclass(slots=True)
+class SourceRef:
+    """Who holds a position, as far as one block can tell; resolved to an actor by ``assemble``."""
+
+    kind: str  # mention | pronoun | role | body | speaker
+    mention: int = -1  # block mention index (kind mention; fallback description for role/body)
+    cls: str = ""  # pronoun class (person | plural | neuter | speaker) or role word
+    surface: str = ""  # the source as written ("he", "Turkish officials")
+    offset: int = 0  # absolute offset of the source in the text (for "nearest earlier" lookups)
+
+
+@dataclass(slots=True)
+class PositionF:
+    sentence: int
+    cue_start: int
+    cue_end: int
+    cue: str
+    content_start: int
+    content_end: int
+    source: SourceRef
+    depth: int = 0  # distance of the cue from its sentence root (main-clause cues win a tie)
+    quoted: bool = False  # the sentence carries a direct quote
+
+
+@dataclass(slots=True)
+class QuoteF:
+    """A sentence of a direct quote with no attribution of its own."""
+
+    sentence: int
+    cue_start: int
+    cue_end: int
+    cue: str
+    content_start: int
+    content_end: int
+    speaker: int = -1  # index of a PositionF of the same block that attributes the quote, -1: ask the block before
+
+
+@dataclass(slots=True)
+class BlockQuoteInfo:
+    continuations: list[QuoteF]
+    last_speaker: int = -1  # PositionF index of the block's last quote attribution (for the next paragraph)
+    opens_with_quote: bool = False  # the block starts with a quote mark
+    ends_open: bool = False  # the block ends with an attribution colon or an unclosed quote
+
+
+# ----------------------------------------------------------------------------------------- lexicon views
+@cache
+def _cues() -> dict:
+    lx = lexicons.load("cues")
+    needs: dict[str, str] = {}
+    order = {"any": 0, "object": 1, "clause": 2}
+    for cls in ("reporting", "reporting_needs_clause", "stance", "mental"):
+        for verb in lx[cls]["verbs"]:
+            need = lx[cls]["needs"]
+            if verb not in needs or order[need] < order[needs[verb]]:
+                needs[verb] = need
+    phrasal: dict[str, set[str]] = {}
+    for pair in lx["phrasal"]["pairs"]:
+        verb, part = pair.split(" ", 1)
+        phrasal.setdefault(verb, set()).add(part)
+    return {
+        "needs": needs,
+        "light": frozenset(lx["light_verbs"]["verbs"]),
+        "light_nouns": frozenset(lx["light_verbs"]["nouns"]),
+        "phrasal": phrasal,
+        "stance_nouns": frozenset(lx["stance_nouns"]["nouns"]),
+        "channels": frozenset(lx["channels"]["verbs"]),
+        "aspect": frozenset(lx["aspect"]["verbs"]),
+        "manner": frozenset(lx["manner"]["words"]),
+        "frames": tuple(lx["prepositional"]["frames"]),
+    }
+
+
+@cache
+def _nouns() -> dict:
+    r = lexicons.load("roles")
+    p = r["pronouns"]
+    return {
+        "agent": lexicons.words("roles", "official", "people", "role", "body", "state_collective"),
+        "role": lexicons.words("roles", "role"),
+        "body": lexicons.words("roles", "body"),
+        "document": lexicons.words("roles", "document"),
+        "pron": {**{w: "person" for w in p["person"]}, **{w: "plural" for w in p["plural"]},
+                 **{w: "neuter" for w in p["neuter"]}, **{w: "speaker" for w in p["speaker"]}},
+        "relative": frozenset(p["relative"]),
+    }
+
+
+# ----------------------------------------------------------------------------------------- quotes
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of direct quotes in a block (an unclosed quote runs to the end of the block)."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text) if m.end() - m.start() > 2]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+# ----------------------------------------------------------------------------------------- cue finding
+def _cue_of(tok, cues) -> tuple[int, int] | None:
+    """If ``tok`` is a cue verb with what it needs, the token range [start, end) of the cue phrase."""
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    deps = {c.dep_ for c in children}
+    start, end = tok.i, tok.i + 1
+    # light verb + noun: "expressed gratitude", "voiced concern", "made clear"
+    if lemma in cues["light"]:
+        for c in children:
+            if c.dep_ in ("dobj", "acomp", "oprd", "ccomp", "xcomp") and c.lower_ in cues["light_nouns"]:
+                return start, c.i + 1 if c.i > tok.i else end
+    parts = cues["phrasal"].get(lemma)
+    if parts:
+        for c in children:
+            if c.dep_ in ("prt", "prep") and c.lower_ in parts and c.i > tok.i:
+                return start, c.i + 1
+    need = cues["needs"].get(lemma)
+    if need is None:
+        return None
+    if lemma in ("rule", "call", "point", "find", "figure") and not deps & CLAUSE_DEPS:
+        if lemma != "call" or not ({"dobj"} <= deps and deps & {"oprd", "xcomp", "attr"}):
+            return None
+    if need == "clause" and not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok):
+        return None
+    if need == "object" and not deps & OBJECT_DEPS and not _colon_or_quote_after(tok):
+        return None
+    return start, end
+
+
+def _colon_or_quote_after(tok) -> bool:
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.text == ":" or nxt.text in QUOTE_CHARS):
+        return True
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    # '"...," he said' / '"...," said Smith': a quote closes just before the subject or verb
+    for t in (prev, doc[tok.i - 2] if tok.i > 1 else None, doc[tok.i - 3] if tok.i > 2 else None):
+        if t is not None and t.text in QUOTE_CHARS:
+            return True
+    return False
+
+
+def _widen(tok, start: int, end: int, cues) -> tuple[int, int]:
+    """Add manner adverbs ("firmly opposing") and aspect verbs ("continues to resist") to a cue."""
+    doc = tok.doc
+    if start > 0 and doc[start - 1].dep_ == "advmod" and doc[start - 1].lower_ in cues["manner"]:
+        start -= 1
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues["aspect"] and tok.head.i < tok.i:
+        start = min(start, tok.head.i)
+    return start, end
+
+
+def _subject(tok):
+    """The token that holds the position expressed by verb ``tok`` (None when it has no agent)."""
+    t = tok
+    for step in range(5):
+        subj = None
+        passive = None
+        for c in t.children:
+            if c.dep_ in ("nsubj", "csubj", "expl") and subj is None and c.dep_ != "expl":
+                subj = c
+            elif c.dep_ == "nsubjpass":
+                passive = c
+            elif c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        if subj is not None:
+            if subj.lower_ in _nouns()["relative"] and t.dep_ == "relcl":
+                return t.head
+            return subj
+        if passive is not None and step > 0:  # "X was quoted as saying"
+            return passive
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ == "acl" and step == 0 and t.tag_ == "VBG":  # "officials speaking on condition ..."
+            return t.head
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        return None
+    return None
+
+
+def _content(tok, cue_start: int, cue_end: int, sent) -> tuple[int, int]:
+    """Token range of what is claimed: the complement clause, quote or object; else the rest of the sentence."""
+    doc = tok.doc
+    pick = None
+    last = doc[cue_end - 1]
+    if last.i != tok.i and last.pos_ in ("NOUN", "ADJ"):  # light verb: the noun and what follows it
+        s, e = last.i, last.right_edge.i + 1
+        for c in tok.children:
+            if c.i > last.i and c.dep_ in ("advcl", "ccomp", "xcomp", "prep"):
+                e = max(e, c.right_edge.i + 1)
+        return _trim(doc, s, e)
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "parataxis") and (pick is None or pick.dep_ not in ("ccomp",)):
+            pick = c
+    if pick is None:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr", "oprd", "dative") or (c.dep_ in ("prep", "prt") and c.i >= cue_end - 1):
+                if c.dep_ == "prt":
+                    continue
+                pick = c
+                break
+    if pick is not None:
+        s, e = pick.left_edge.i, pick.right_edge.i + 1
+        if pick.dep_ == "prep" and doc[cue_end - 1].i == pick.i:
+            s = pick.i + 1
+        # an object of a stance verb keeps its modifiers; a clause drops its complementiser
+        while s < e and (doc[s].dep_ == "mark" and doc[s].lower_ in ("that", "whether", "if") or doc[s].is_punct):
+            s += 1
+        return _trim(doc, s, e)
+    if cue_end < sent.end - 1:
+        return _trim(doc, cue_end, sent.end)
+    return _trim(doc, sent.start, cue_start)
+
+
+def _trim(doc, s: int, e: int) -> tuple[int, int]:
+    while s < e and (doc[s].is_punct or doc[s].is_space):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    return s, e
+
+
+def _embedded_in(tok, other) -> bool:
+    """Is cue verb ``tok`` inside the content of cue verb ``other`` (not merely coordinated with it)?"""
+    t = tok
+    content_link = False
+    while t.head.i != t.i:
+        if t.dep_ not in ("conj", "advcl", "cc"):
+            content_link = True
+        if t.head.i == other.i:
+            return content_link or t.dep_ not in ("conj", "advcl")
+        t = t.head
+    return False
+
+
+# ----------------------------------------------------------------------------------------- sources
+def _source_refs(tok, ctx) -> list[SourceRef]:
+    """Resolve a subject token to source references (several for "France and the UK")."""
+    refs: list[SourceRef] = []
+    seen: set[int] = set()
+
+    def one(t) -> SourceRef | None:
+        nouns = _nouns()
+        doc = t.doc
+        off = ctx.offset
+        lower = t.lower_
+        if t.i in ctx.tok2m:
+            m = ctx.mentions[ctx.tok2m[t.i]]
+            return SourceRef("mention", ctx.tok2m[t.i], surface=m.surface, offset=m.start)
+        if lower in nouns["pron"] and t.pos_ == "PRON":
+            return SourceRef("pronoun", cls=nouns["pron"][lower], surface=t.text, offset=off + t.idx)
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return None
+        s, e = np_span(t)
+        # a named body inside the phrase: "a spokesman for the Foreign Ministry", "the head of the agency"
+        for c in t.subtree:
+            if c.i in ctx.tok2m and c.dep_ not in ("relcl", "acl"):
+                anc = c
+                ok = True
+                while anc.i != t.i:
+                    if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos"):
+                        ok = False
+                        break
+                    anc = anc.head
+                if ok:
+                    m = ctx.mentions[ctx.tok2m[c.i]]
+                    if m.how == "outlet":
+                        return None
+                    return SourceRef("mention", ctx.tok2m[c.i], surface=span_text(doc, s, e) or m.surface,
+                                     offset=m.start)
+        lemma = t.lemma_.lower()
+        if lemma in nouns["document"] or lemma not in nouns["agent"]:
+            return None
+        surface = span_text(doc, s, e)
+        words = strip_quantifiers(doc[s:e])
+        desc = span_text(doc, words[0].i, words[-1].i + 1) if words else surface
+        det = doc[s].lower_ if s < e else ""
+        fallback = ctx.add_description(desc, surface, off + doc[s].idx, off + doc[e - 1].idx + len(doc[e - 1].text))
+        if det in ("the", "his", "her", "its", "their") and t.tag_ in ("NN", "NNP"):
+            if lemma in nouns["role"]:
+                return SourceRef("role", fallback, cls=lemma, surface=surface, offset=off + doc[s].idx)
+            if lemma in nouns["body"]:
+                return SourceRef("body", fallback, cls=lemma, surface=surface, offset=off + doc[s].idx)
+        return SourceRef("mention", fallback, surface=surface, offset=off + doc[s].idx)
+
+    def walk(t) -> None:
+        if t.i in seen:
+            return
+        seen.add(t.i)
+        r = one(t)
+        if r is not None:
+            refs.append(r)
+        for c in t.children:
+            if c.dep_ == "conj":
+                walk(c)
+            elif c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        walk(p)
+            elif c.dep_ == "prep" and c.lower_ == "such":
+                for p in c.subtree:
+                    if p.dep_ == "pobj":
+                        walk(p)
+                        break
+
+    walk(tok)
+    return refs
+
+
+class _Ctx:
+    """What the position rules of one block share: offsets, mentions and new description mentions."""
+
+    def __init__(self, offset: int, sentence_of, mentions: list[MentionF], tok2m: dict[int, int]) -> None:
+        self.offset = offset
+        self.sentence_of = sentence_of
+        self.mentions = mentions
+        self.tok2m = tok2m
+        self.extra: dict[int, MentionF] = {}  # description mentions, used only when a source needs them
+        self.cur_sentence = 0
+
+    def add_description(self, desc: str, surface: str, start: int, end: int) -> int:
+        idx = len(self.mentions)
+        name = base_form(desc)
+        self.mentions.append(MentionF(start, end, base_form(surface), name, "group", self.cur_sentence, "description"))
+        self.extra[idx] = self.mentions[idx]
+        return idx
+
+
+# ----------------------------------------------------------------------------------------- per block
+def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok2m: dict[int, int],
+                    first_sentence: int) -> tuple[list[PositionF], BlockQuoteInfo]:
+    cues = _cues()
+    ctx = _Ctx(offset, sentence_of, mentions, tok2m)
+    text = doc.text
+    qspans = quote_spans(text)
+    out: list[PositionF] = []
+    sents = list(doc.sents)
+    sent_has_own: set[int] = set()
+    quote_positions: list[int] = []
+
+    for si, sent in enumerate(sents):
+        sidx = first_sentence + si
+        ctx.cur_sentence = sidx
+        cands: list[tuple[object, int, int, list[SourceRef], tuple[int, int], bool]] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB"):
+                if lemma in cues["channels"] and _channel(tok, ctx):
+                    continue
+                rng = _cue_of(tok, cues)
+                if rng is None:
+                    continue
+                subj = _subject(tok)
+                if subj is None:
+                    continue
+                refs = _source_refs(subj, ctx)
+                # "I"/"we" speak inside a quote: the sentence is the quote speaker's (see _quote_continuations)
+                refs = [r for r in refs if not _is_outlet_ref(r, ctx) and r.cls != "speaker"]
+                if not refs:
+                    continue
+                start, end = _widen(tok, rng[0], rng[1], cues)
+                content = _content(tok, start, end, sent)
+                cands.append((tok, start, end, refs, content, _inside(qspans, tok.idx)))
+            elif lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                refs = [r for r in _source_refs(pobj, ctx) if not _is_outlet_ref(r, ctx)]
+                if not refs:
+                    continue
+                phrase_s, phrase_e = tok.i, pobj.right_edge.i + 1
+                if phrase_s <= sent.start + 1:
+                    content = _trim(doc, phrase_e, sent.end)
+                else:
+                    content = _trim(doc, sent.start, phrase_s)
+                cands.append((tok, tok.i, tok.i + 2, refs, content, False))
+            elif tok.pos_ == "NOUN" and lemma in cues["stance_nouns"]:
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if poss is None or poss.lower_ in ("its", "their", "his", "her", "our", "my", "your"):
+                    continue
+                if not any(c.dep_ in ("prep", "acl", "ccomp") for c in tok.children):
+                    continue
+                refs = [r for r in _source_refs(poss, ctx) if not _is_outlet_ref(r, ctx)]
+                if not refs:
+                    continue
+                s, e = tok.i, tok.right_edge.i + 1
+                cands.append((tok, tok.i, tok.i + 1, refs, _trim(doc, s, e), False))
+        if not cands:
+            continue
+        outside = [c for c in cands if not c[5]]
+        keep = []
+        for c in cands:
+            if c[5] and outside:
+                continue  # a cue inside the quote belongs to the quoted speech
+            if any(o is not c and _embedded_in(c[0], o[0]) for o in cands):
+                continue
+            keep.append(c)
+        quoted = any(s < sent.end_char and e > sent.start_char for s, e in qspans)
+        for tok, start, end, refs, (cs, ce), _ in keep:
+            if cs >= ce:
+                cs, ce = _trim(doc, sent.start, sent.end)
+            depth = sum(1 for _ in tok.ancestors)
+            for r in refs:
+                out.append(PositionF(
+                    sidx,
+                    offset + doc[start].idx,
+                    offset + doc[end - 1].idx + len(doc[end - 1].text),
+                    span_text(doc, start, end),
+                    offset + doc[cs].idx,
+                    offset + doc[ce - 1].idx + len(doc[ce - 1].text),
+                    r,
+                    depth,
+                    quoted,
+                ))
+                sent_has_own.add(si)
+                if quoted or _colon_or_quote_after(tok):
+                    quote_positions.append(len(out) - 1)
+
+    info = _quote_continuations(doc, sents, qspans, out, sent_has_own, quote_positions, offset, first_sentence)
+    return out, info
+
+
+def _is_outlet_ref(r: SourceRef, ctx: _Ctx) -> bool:
+    return r.kind == "mention" and r.mention >= 0 and ctx.mentions[r.mention].how == "outlet"
+
+
+def _channel(tok, ctx: _Ctx) -> bool:
+    """"as reported by X", "X reported", "quoted by X": is the reporter a news outlet (a channel)?"""
+    agent = None
+    for c in tok.children:
+        if c.dep_ == "agent":
+            agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+        elif c.dep_ == "nsubj":
+            agent = c
+    if agent is None:
+        return False
+    doc = agent.doc
+    s, e = np_span(agent)
+    name = span_text(doc, s, e)
+    if agent.i in ctx.tok2m:
+        return ctx.mentions[ctx.tok2m[agent.i]].how == "outlet" or any(c.dep_ == "agent" for c in tok.children)
+    if any(c.dep_ == "agent" for c in tok.children) or outlet_name(name):
+        # an outlet the NER missed ("as reported by HotNews.ro"): an organisation actor, never a source
+        if agent.pos_ == "PROPN" or outlet_name(name):
+            idx = len(ctx.mentions)
+            start = ctx.offset + doc[s].idx
+            end = ctx.offset + doc[e - 1].idx + len(doc[e - 1].text)
+            ctx.mentions.append(MentionF(start, end, base_form(name), base_form(re.sub(r"^the\s+", "", name, flags=re.I)),
+                                         "organization", ctx.cur_sentence, "outlet"))
+            for i in range(s, e):
+                ctx.tok2m.setdefault(i, idx)
+        return True
+    return False
+
+
+def _quote_continuations(doc, sents, qspans, positions, sent_has_own, quote_positions, offset, first_sentence):
+    info = BlockQuoteInfo([])
+    text = doc.text
+    stripped = text.lstrip()
+    info.opens_with_quote = bool(stripped) and stripped[0] in QUOTE_CHARS
+    tail = text.rstrip()
+    info.ends_open = tail.endswith(":") or (bool(qspans) and qspans[-1][1] >= len(tail) and tail[-1:] not in QUOTE_CHARS)
+    info.last_speaker = quote_positions[-1] if quote_positions else -1
+    if not qspans:
+        return info
+    for si, sent in enumerate(sents):
+        if si in sent_has_own:
+            continue
+        s0, s1 = sent.start_char, sent.end_char
+        inside = sum(max(0, min(e, s1) - max(s, s0)) for s, e in qspans)
+        body = len(sent.text.strip())
+        if body == 0 or inside < 0.5 * body:
+            continue
+        mark = next((i for i in range(s0, s1) if text[i] in QUOTE_CHARS), -1)
+        if mark >= 0:
+            cue_s, cue_e, cue = offset + mark, offset + mark + 1, text[mark]
+        else:
+            cue_s = cue_e = -1
+            cue = ""
+        cs, ce = _trim(doc, sent.start, sent.end)
+        # the speaker: the nearest attributed quote of the same block, before or else after this sentence
+        sidx = first_sentence + si
+        before = [p for p in quote_positions if positions[p].sentence < sidx]
+        after = [p for p in quote_positions if positions[p].sentence > sidx]
+        speaker = before[-1] if before else (after[0] if after else -1)
+        content_s = offset + doc[cs].idx if cs < ce else offset + s0
+        content_e = offset + doc[ce - 1].idx + len(doc[ce - 1].text) if cs < ce else offset + s1
+        info.continuations.append(QuoteF(sidx, cue_s, cue_e, cue, content_s, content_e, speaker))
+    return info

@@ -1,0 +1,319 @@
+"""Open questions of one block (GUIDELINES 3): sentences whose main point the text leaves unresolved.
+
+Cue classes (``lexicons/questions.toml``), strongest first; a sentence gives at most one question, with
+the strongest cue it holds:
+
+0. explicit uncertainty: "remains uncertain", "unclear", "not yet decided", "has yet to", "whether";
+1. unmet conditions: "if", "unless", "only ... if", "until the board approves", "on condition that",
+   an inverted "Should the court ...";
+2. disputes: an explicit denial of a claim ("denied the allegation");
+3. direct questions ending in "?";
+4. pending decisions and hedged prospects: "is expected to decide", "is considering", "hopes to",
+   "could", "may", "might";
+5. hedge words: "potential", "possible", "possibility", "likely", ...
+
+Not questions: a modal or hedge word inside a direct quote (the quoted position is firm; explicit
+uncertainty and conditions inside quotes still count), normative "should", past hopes ("had hoped"),
+fixed phrases ("as soon as possible", "even if"), "no doubt". Negation keeps a hedge open: "is not likely
+to", "may not" and "not clear" are still uncertain.
+
+``about`` is 5-12 words copied from the sentence: the clause the cue governs (its subject and predicate),
+without leading connectives and trailing side clauses, cut to 12 words around the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.analysis import lexicons
+from briefing.analysis.actors import span_text
+
+ABOUT_MIN, ABOUT_MAX = 5, 12
+_NEG = {"not", "n't", "never", "no"}
+_EDGE_DROP = {"cc", "punct", "mark", "preconj"}
+_FUNCTION_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
+
+
+@dataclass(slots=True)
+class QuestionF:
+    sentence: int
+    cue_start: int
+    cue_end: int
+    cue: str
+    about: str
+    rank: int  # cue class, 0 strongest
+
+
+@cache
+def _lex() -> dict:
+    q = lexicons.load("questions")
+
+    def phrase_re(phrases) -> re.Pattern[str]:
+        alts = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+
+    return {
+        "adj": frozenset(q["explicit"]["adjectives"]),
+        "pred_only": frozenset(q["explicit"]["predicative_only"]),
+        "negated": frozenset(q["explicit"]["negated"]),
+        "nouns": frozenset(q["explicit"]["nouns"]),
+        "explicit_re": phrase_re(q["explicit"]["phrases"]),
+        "explicit_sub": frozenset(q["explicit"]["subordinators"]),
+        "cond_sub": frozenset(q["condition"]["subordinators"]),
+        "cond_re": phrase_re(q["condition"]["phrases"]),
+        "deny": frozenset(q["dispute"]["verbs"]),
+        "deny_claim": frozenset(q["dispute"]["verbs_with_claim"]),
+        "claims": frozenset(q["dispute"]["claim_nouns"]),
+        "modals": frozenset(q["hedge_modal"]["words"]),
+        "hedges": frozenset(q["hedge_word"]["words"]),
+        "need_comp": frozenset(q["hedge_word"]["need_complement"]),
+        "expected": frozenset(q["pending"]["expected_verbs"]),
+        "deliberation": frozenset(q["pending"]["deliberation_verbs"]),
+        "hope": frozenset(q["pending"]["hope_verbs"]),
+        "not_open_re": phrase_re(q["not_open"]["phrases"]),
+    }
+
+
+def _in_spans(spans, pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _negated(tok) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in ("neg", "advmod", "det") for c in tok.children):
+        return True
+    h = tok.head
+    return tok.dep_ in ("acomp", "attr", "xcomp", "ccomp") and any(c.dep_ == "neg" for c in h.children)
+
+
+def _cue_range(doc, a: int, b: int) -> tuple[int, int]:
+    return a, b
+
+
+def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, int, int, object]]:
+    """(rank, first token, end token, governing token) of every open-question cue in a sentence."""
+    lx = _lex()
+    doc = sent.doc
+    out: list[tuple[int, int, int, object]] = []
+    stext = sent.text
+    base = sent.start_char
+    lower = stext.lower()
+    blocked = [(base + m.start(), base + m.end()) for m in lx["not_open_re"].finditer(stext)]
+
+    def tok_at(char: int):
+        for t in sent:
+            if t.idx <= char < t.idx + len(t.text):
+                return t
+        return None
+
+    # explicit phrases and conditions written as fixed phrases
+    for rank, rx in ((0, lx["explicit_re"]), (1, lx["cond_re"])):
+        for m in rx.finditer(stext):
+            a, b = tok_at(base + m.start()), tok_at(base + m.end() - 1)
+            if a is not None and b is not None and not _in_spans(blocked, a.idx):
+                out.append((rank, a.i, b.i + 1, a))
+    first = sent[0]
+    for tok in sent:
+        low = tok.lower_
+        lemma = tok.lemma_.lower()
+        quoted = _in_spans(qspans, tok.idx)
+        if _in_spans(blocked, tok.idx):
+            continue
+        # 0. explicit uncertainty
+        if tok.pos_ == "ADJ" and low in lx["adj"]:
+            pred = tok.dep_ in ("acomp", "attr", "xcomp", "ccomp", "oprd") or tok.head.lemma_ in ("remain", "stay")
+            if low in lx["pred_only"] and not pred:
+                continue
+            if tok.head.lemma_.lower() in ("remain", "stay") and tok.head.i < tok.i:
+                out.append((0, tok.head.i, tok.i + 1, tok.head))
+            else:
+                out.append((0, tok.i, tok.i + 1, tok))
+            continue
+        if low in lx["negated"] and _negated(tok):
+            neg = next((c for c in list(tok.children) + list(tok.head.children) if c.dep_ == "neg"), None)
+            start = neg.i if neg is not None and neg.i < tok.i else tok.i
+            out.append((0, start, tok.i + 1, tok))
+            continue
+        if tok.pos_ == "NOUN" and low in lx["nouns"]:
+            if any(c.lower_ in ("no", "without") for c in tok.children) or doc[tok.i - 1].lower_ in ("no", "without"):
+                continue
+            out.append((0, tok.i, tok.i + 1, tok))
+            continue
+        if low in lx["explicit_sub"]:
+            out.append((0, tok.i, tok.i + 1, tok))
+            continue
+        # 1. conditions
+        if low in lx["cond_sub"] and tok.dep_ in ("mark", "advmod", "prep") and tok.pos_ in ("SCONJ", "ADP", "ADV", "VERB"):
+            clause = tok.head
+            if low == "until" and (clause.tag_ == "VBD" or tok.dep_ == "prep"):
+                continue
+            if low == "once" and clause.tag_ == "VBD":
+                continue
+            if low in ("provided", "providing") and not any(c.lower_ == "that" for c in tok.children):
+                if doc[tok.i + 1].lower_ != "that" if tok.i + 1 < len(doc) else True:
+                    continue
+            if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children):
+                continue  # counterfactual past: "if he had known"
+            start = tok.i
+            gov = clause.head
+            only = next((c for c in gov.children if c.lower_ == "only" and c.i < tok.i), None)
+            if only is not None and tok.i - only.i <= 8:
+                start = only.i
+            out.append((1, start, tok.i + 1, tok))
+            continue
+        if tok.i == first.i and low == "should" and tok.tag_ == "MD" and not stext.rstrip("\"'”’)] ").endswith("?"):
+            out.append((1, tok.i, tok.i + 1, tok))
+            continue
+        # 2. disputes
+        if tok.pos_ == "VERB" and (lemma in lx["deny"] or (
+                lemma in lx["deny_claim"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["claims"]
+                                                   for c in tok.children))):
+            out.append((2, tok.i, tok.i + 1, tok))
+            continue
+        if quoted:
+            continue
+        # 4. pending decisions and modals of possibility
+        if tok.tag_ == "MD" and low in lx["modals"]:
+            head = tok.head
+            neg = any(c.dep_ == "neg" for c in head.children)
+            if low == "could" and neg:
+                continue  # "could not attend": a past inability, not a prospect
+            if head.dep_ == "advcl" and head.tag_ == "VBG" and head.i > head.head.i:
+                continue  # a hedge subordinate to a firm main point
+            out.append((4, tok.i, tok.i + 1, tok))
+            continue
+        if lemma == "expect" and tok.tag_ == "VBN":
+            x = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in lx["expected"]), None)
+            if x is not None:
+                out.append((4, tok.i, x.i + 1, tok))
+                continue
+        if lemma in lx["deliberation"] and tok.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children):
+            out.append((4, tok.i, tok.i + 1, tok))
+            continue
+        if lemma in lx["hope"] and tok.tag_ in ("VBZ", "VBP") and lemma == "hope":
+            out.append((4, tok.i, tok.i + 1, tok))
+            continue
+        # 5. hedge words
+        if low in lx["hedges"]:
+            if low in lx["need_comp"]:
+                nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+                if nxt not in ("of", "that", "to", "for"):
+                    continue
+            out.append((5, tok.i, tok.i + 1, tok))
+    # 3. a direct question
+    end = stext.rstrip(" \"'”’)]»")
+    if end.endswith("?"):
+        qpos = base + len(end) - 1
+        t = tok_at(qpos)
+        if t is not None:
+            out.append((3, t.i, t.i + 1, t))
+    del lower
+    return out
+
+
+def _clause_head(tok):
+    """The verb (or predicate) whose clause the cue governs."""
+    t = tok
+    if t.dep_ in ("mark", "aux", "neg", "advmod", "prep") and t.head.i != t.i and t.lower_ not in ("whether",):
+        t = t.head
+    elif t.lower_ == "whether":
+        t = t.head
+    steps = 0
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and steps < 6:
+        t = t.head
+        steps += 1
+    return t
+
+
+def _clause_range(h, cue_i: int) -> tuple[int, int]:
+    """[start, end) of the clause of ``h`` without leading connectives or trailing side clauses."""
+    doc = h.doc
+    s, e = h.left_edge.i, h.right_edge.i + 1
+    changed = True
+    while changed and s < e:
+        changed = False
+        for c in h.children:
+            cs, ce = c.left_edge.i, c.right_edge.i + 1
+            if cs <= cue_i < ce:
+                continue
+            if cs == s and c.i < h.i and (c.dep_ in _EDGE_DROP or c.dep_ in ("advmod", "advcl", "prep", "npadvmod")
+                                          and c.dep_ != "nsubj"):
+                s, changed = ce, True
+            elif ce == e and c.i > h.i and c.dep_ in ("advcl", "punct", "cc", "parataxis", "conj", "npadvmod"):
+                e, changed = cs, True
+        while s < e and (doc[s].is_punct or doc[s].dep_ in ("cc", "mark") and doc[s].i != cue_i):
+            s += 1
+        while e > s and doc[e - 1].is_punct:
+            e -= 1
+    return s, e
+
+
+def _words(doc, s: int, e: int) -> int:
+    return len(span_text(doc, s, e).split())
+
+
+def make_about(sent, cue_first: int, gov) -> str:
+    """5-12 words of the sentence naming the unresolved matter (never invented)."""
+    doc = sent.doc
+    h = _clause_head(gov)
+    s, e = _clause_range(h, cue_first)
+    tries = 0
+    while _words(doc, s, e) < ABOUT_MIN and h.head.i != h.i and tries < 3:
+        h = h.head
+        s, e = _clause_range(h, cue_first)
+        tries += 1
+    s, e = max(s, sent.start), min(e, sent.end)
+    if _words(doc, s, e) < ABOUT_MIN:  # too short: take the words that follow, then those before
+        end = sent.end
+        while end > e and doc[end - 1].is_punct:
+            end -= 1
+        while e < end and _words(doc, s, e) < ABOUT_MAX:
+            e += 1
+        while s > sent.start and _words(doc, s, e) < ABOUT_MIN:
+            s -= 1
+        while s < e and (doc[s].is_punct or doc[s].pos_ in ("CCONJ", "SCONJ")):
+            s += 1
+    if _words(doc, s, e) > ABOUT_MAX:
+        # keep the subject when the cue is near it, else start a few words before the cue
+        if _words(doc, s, cue_first + 1) > ABOUT_MAX - 3:
+            s = max(s, cue_first - 4)
+            while s < cue_first and doc[s].pos_ in ("ADP", "CCONJ", "PUNCT", "SCONJ"):
+                s += 1
+        while _words(doc, s, e) > ABOUT_MAX:
+            e -= 1
+        while e > s + 1 and (doc[e - 1].pos_ in _FUNCTION_END or doc[e - 1].is_punct) and e - 1 > cue_first:
+            e -= 1
+    while e > s + 1 and e - 1 > cue_first and (doc[e - 1].pos_ in _FUNCTION_END or doc[e - 1].is_punct) \
+            and _words(doc, s, e - 1) >= ABOUT_MIN:
+        e -= 1
+    while e > s and doc[e - 1].is_punct:
+        e -= 1
+    about = span_text(doc, s, e).strip(" ,;:—–-\"“”'")
+    if len(about.split()) < ABOUT_MIN:
+        about = span_text(doc, sent.start, sent.end)
+        words = about.split()
+        if len(words) > ABOUT_MAX:
+            about = " ".join(words[:ABOUT_MAX])
+        about = about.strip(" ,;:—–-\"“”'")
+    return about
+
+
+def block_questions(doc, offset: int, first_sentence: int, qspans: list[tuple[int, int]]) -> list[QuestionF]:
+    out: list[QuestionF] = []
+    for si, sent in enumerate(doc.sents):
+        cands = sentence_candidates(sent, qspans)
+        if not cands:
+            continue
+        rank, a, b, gov = min(cands, key=lambda c: (c[0], sum(1 for _ in doc[c[1]].ancestors), c[1]))
+        cue = span_text(doc, a, b)
+        out.append(QuestionF(
+            first_sentence + si,
+            offset + doc[a].idx,
+            offset + doc[b - 1].idx + len(doc[b - 1].text),
+            cue,
+            make_about(sent, a, gov),
+            rank,
+        ))
+    return out
