@@ -158,3 +158,8 @@ def main() -> None:
         cli.main(prog_name="briefing", standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+from briefing.notes_cli import notes  # noqa: E402  (annotations from scripts: issue 5)
+
+cli.add_command(notes)
