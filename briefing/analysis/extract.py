@@ -96,6 +96,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     last_role: dict[str, int] = {}
     ptr = 0
     used_desc: set[int] = set()
+    used_unknown: list[int] = []
 
     def advance(upto: int) -> None:
         nonlocal ptr
@@ -126,6 +127,8 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             continue
         if gi in descriptions:
             used_desc.add(gi)
+        if keys[gi][0] == "unknown":
+            used_unknown.append(gi)
         quote_speaker[(fi, pi)] = gi
         resolved.append((p, gi, p.source.surface))
 
@@ -155,7 +158,11 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             prev_speaker = -1 if not q.ends_open else prev_speaker
         prev_open = q.ends_open
 
-    # 4. actors: every regular mention, and the descriptions some position needs
+    # 4. actors: every regular mention, and the descriptions some position needs; an unknown proper noun
+    # (missed by the NER, no person of that name elsewhere) is kept as an organisation when it is a source
+    promote = {keys[gi] for gi in used_unknown}
+    if promote:
+        keys = [("organization", k[1]) if k in promote else k for k in keys]
     kept = [i for i in range(len(all_mentions))
             if (i not in descriptions or i in used_desc) and keys[i][0] != "unknown"]
     actors, which = merge([all_mentions[i] for i in kept], [keys[i] for i in kept])

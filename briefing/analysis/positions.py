@@ -303,8 +303,9 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                 anc = c
                 ok = True
                 while anc.i != t.i:
-                    if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos"):
-                        ok = False
+                    if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") or (
+                            anc.dep_ == "prep" and anc.lower_ in ("including", "like", "such")):
+                        ok = False  # members listed after the head are sources of their own (walk below)
                         break
                     anc = anc.head
                 if ok:
@@ -389,7 +390,8 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
         cands: list[tuple[object, int, int, list[SourceRef], tuple[int, int], bool]] = []
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB"):
+            is_frame = lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB") and not is_frame:
                 if lemma in cues["channels"] and _channel(tok, ctx):
                     continue
                 rng = _cue_of(tok, cues)
@@ -406,7 +408,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 start, end = _widen(tok, rng[0], rng[1], cues)
                 content = _content(tok, start, end, sent)
                 cands.append((tok, start, end, refs, content, _inside(qspans, tok.idx)))
-            elif lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            elif is_frame:
                 pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
                 if pobj is None:
                     continue

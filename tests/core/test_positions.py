@@ -1,0 +1,202 @@
+"""Stated-position rules on short texts of our own (diplomacy, domestic politics, business, science)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def positions(analysis):
+    return [(p.actor, p.cue) for p in analysis.positions]
+
+
+def by_actor(analysis, name):
+    found = [p for p in analysis.positions if p.actor == name]
+    assert found, f"no position of {name!r}: {positions(analysis)}"
+    return found
+
+
+def test_reported_speech_with_that_clause(analyse_text):
+    document, an = analyse_text("Finance Minister Carla Ruiz said that the deficit would shrink next year.")
+    (p,) = by_actor(an, "Carla Ruiz")
+    assert p.cue == "said"
+    assert p.content == "the deficit would shrink next year"
+    assert document.text[p.content_start : p.content_end] == p.content
+    assert document.text[p.cue_start : p.cue_end] == "said"
+    assert (p.start, p.end) == (document.sentences[0].start, document.sentences[0].end)
+
+
+def test_direct_quote_with_speaker_after_it(analyse_text):
+    _, an = analyse_text('"We will not raise prices this year," said Tomas Berg, the chief executive of Nordlys.')
+    assert [p.actor for p in an.positions] == ["Tomas Berg"]
+    assert "raise prices" in an.positions[0].content
+
+
+def test_according_to(analyse_text):
+    _, an = analyse_text("According to the European Commission, the new rules will apply from March.")
+    (p,) = by_actor(an, "European Commission")
+    assert p.cue == "According to"
+    assert p.content.startswith("the new rules will apply")
+
+
+def test_stance_verb_with_narrator_reporting(analyse_text):
+    _, an = analyse_text(
+        "The plan remains contested, with Poland firmly opposing the relocation of the agency's headquarters."
+    )
+    (p,) = by_actor(an, "Poland")
+    assert p.cue == "firmly opposing"
+    assert p.content == "the relocation of the agency's headquarters"
+
+
+def test_relative_clause_stance_goes_to_the_antecedent(analyse_text):
+    _, an = analyse_text(
+        "The levy could raise tensions with Norway, which continues to resist any quota on its fishing fleet."
+    )
+    (p,) = by_actor(an, "Norway")
+    assert p.cue == "continues to resist"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cue"),
+    [
+        ("The union expressed concern about the new shift rota.", None, "expressed concern"),
+        ("Prime Minister Anil Kapoor ruled out early elections.", "Anil Kapoor", "ruled out"),
+        ("Governor Lena Park urged lawmakers to pass the budget before June.", "Lena Park", "urged"),
+        ("The regulator warned that smaller banks face higher costs.", None, "warned"),
+        ("Chancellor Ingrid Vogt has signaled willingness to compromise on pensions.", "Ingrid Vogt",
+         "signaled willingness"),
+        ("Nordlys denied that it had misled investors.", "Nordlys", "denied"),
+        ("Senator Ruth Adeyemi called for an inquiry into the contract.", "Ruth Adeyemi", "called for"),
+    ],
+)
+def test_cue_phrases_as_they_stand(analyse_text, text, actor, cue):
+    _, an = analyse_text(text)
+    assert an.positions, f"no position in {text!r}"
+    p = an.positions[0]
+    assert p.cue == cue
+    if actor:
+        assert p.actor == actor
+
+
+def test_pronoun_source_resolves_to_nearest_earlier_person(analyse_text):
+    _, an = analyse_text(
+        "Mayor Janet Osei opened the new tram line on Friday.\nShe said fares would stay frozen until 2027."
+    )
+    (p,) = by_actor(an, "Janet Osei")
+    assert p.source_text == "She"
+
+
+def test_they_resolves_to_a_group_or_state_not_a_person(analyse_text):
+    _, an = analyse_text(
+        "Director Paul Mensah met the Ghanaian delegation.\nAfterwards, they insisted that the loan terms be revised."
+    )
+    assert all(p.actor != "Paul Mensah" for p in an.positions)
+
+
+def test_demonym_official_source_is_the_state(analyse_text):
+    _, an = analyse_text("A senior Estonian official confirmed that the border crossing will reopen.")
+    (p,) = by_actor(an, "Estonia")
+    assert p.cue == "confirmed"
+
+
+def test_unnamed_source_without_affiliation_is_a_group_under_its_description(analyse_text):
+    _, an = analyse_text("Diplomatic sources said the summit could be postponed.")
+    (p,) = an.positions
+    actor = an.actor_by_id(p.actor_id)
+    assert actor.kind == "group"
+    assert p.actor.lower() == "diplomatic sources"
+
+
+def test_embedded_view_belongs_only_to_the_speaker(analyse_text):
+    _, an = analyse_text(
+        "Spokesperson Mira Tal stated that Israel supports the ceasefire proposal and rejects new settlements."
+    )
+    assert [p.actor for p in an.positions] == ["Mira Tal"]
+
+
+def test_one_entry_per_actor_and_sentence(analyse_text):
+    _, an = analyse_text(
+        "While Premier Dana Holt has signaled openness to a tax cut, she has ruled out new borrowing."
+    )
+    assert [p.actor for p in an.positions] == ["Dana Holt"]
+
+
+def test_group_subject_with_named_members_gives_one_entry_each(analyse_text):
+    _, an = analyse_text(
+        "Several Nordic countries, including Finland and Denmark, have expressed support for the treaty."
+    )
+    actors = {p.actor for p in an.positions}
+    assert {"Finland", "Denmark"} <= actors
+    assert len(an.positions) == len(actors) == 3
+
+
+def test_news_outlet_is_a_channel_not_a_source(analyse_text):
+    _, an = analyse_text(
+        "Reuters reported that the airline will cut 400 jobs.\n"
+        "According to Bloomberg, the bank is weighing a sale of its insurance arm."
+    )
+    assert an.positions == []
+
+
+def test_actions_without_communicated_content_are_not_positions(analyse_text):
+    _, an = analyse_text(
+        "The minister met union leaders on Tuesday and visited the shipyard.\n"
+        "The senators voted on the bill before the recess."
+    )
+    assert an.positions == []
+
+
+def test_documents_are_not_sources(analyse_text):
+    _, an = analyse_text("The report said emissions fell by four percent in the last quarter.")
+    assert an.positions == []
+
+
+def test_multi_sentence_quote_belongs_to_its_speaker(analyse_text):
+    _, an = analyse_text(
+        "“The samples are clean,” said Professor Elena Costa. “We found no trace of the toxin. "
+        "The lab will publish the data next week.”"
+    )
+    assert len(an.positions) == 2
+    assert {p.actor for p in an.positions} == {"Elena Costa"}
+
+
+def test_quote_paragraph_after_an_attributed_quote_keeps_the_speaker(analyse_text):
+    _, an = analyse_text(
+        '"The vote was fair," said party chair Omar Haddad.\n'
+        '"We accept the result and will work with the new council."'
+    )
+    assert [p.actor for p in an.positions] == ["Omar Haddad", "Omar Haddad"]
+    assert an.positions[1].cue in ('"', "“")
+
+
+def test_passive_quoted_as_saying(analyse_text):
+    _, an = analyse_text("Coach Rita Sousa was quoted as saying the team needed more time.")
+    (p,) = by_actor(an, "Rita Sousa")
+    assert "quoted" in p.cue or "saying" in p.cue
+
+
+def test_mental_state_verbs_need_a_person_or_body(analyse_text):
+    _, an = analyse_text(
+        "Researchers at Kestrel Labs believe the enzyme can break down plastics.\n"
+        "The data suggest a link between diet and sleep."
+    )
+    assert [p.cue for p in an.positions] == ["believe"]
+
+
+def test_possessed_stance_noun(analyse_text):
+    _, an = analyse_text("Hungary's opposition to the sanctions package delayed the vote.")
+    (p,) = by_actor(an, "Hungary")
+    assert p.cue == "opposition"
+
+
+def test_positions_have_verbatim_content_and_offsets(analyse_text):
+    document, an = analyse_text(
+        "Energy Secretary Mark Ellis warned that winter gas prices could double.\n"
+        "The utilities association rejected the forecast as alarmist."
+    )
+    assert len(an.positions) == 2
+    for p in an.positions:
+        s = document.sentences[p.sentence]
+        assert s.start <= p.cue_start < p.cue_end <= s.end
+        assert s.start <= p.content_start < p.content_end <= s.end
+        assert document.text[p.content_start : p.content_end] == p.content
+        assert document.text[p.cue_start : p.cue_end] == p.cue

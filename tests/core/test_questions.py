@@ -1,0 +1,104 @@
+"""Open-question rules (GUIDELINES 3) on short texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only_question(analysis):
+    assert len(analysis.questions) == 1, [(q.cue, q.about) for q in analysis.questions]
+    return analysis.questions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # explicit uncertainty
+        ("Any deployment of the new grid software remains uncertain.", "remains uncertain"),
+        ("It is unclear how the hospital will pay for the new scanners.", "unclear"),
+        ("The board has not yet decided on the merger with its rival.", "not yet decided"),
+        ("The ministry has yet to publish the audit of the rail contracts.", "yet to"),
+        ("Whether the trial drug helps older patients remains to be seen.", "remains to be seen"),
+        ("The league will decide in May whether to expand the playoffs.", "whether"),
+        ("Any NATO presence in the region remains controversial among members.", "remains controversial"),
+        # hedged prospects
+        ("The new telescope could detect water vapour on distant planets.", "could"),
+        ("The port strike may delay deliveries of medical supplies.", "may"),
+        ("Lower rates might revive the housing market in the spring.", "might"),
+        ("As talks gain momentum, the firm emerged as a possible bidder for the mine.", "possible"),
+        ("The mayor discussed the possibility of a new bridge with engineers.", "possibility"),
+        ("The bank is not likely to raise rates before the election.", "likely"),
+        # unmet conditions
+        ("The club will only sign the striker if the transfer fee falls.", "only sign the striker if"),
+        ("The plant will close at the end of the year unless a buyer is found.", "unless"),
+        ("Lawmakers will back the bill on condition that the tax credit is kept.", "on condition that"),
+        # direct question
+        ("Will the council approve the tower before the summer?", "?"),
+        # dispute left unsettled
+        ("The company denied the union's allegation of unsafe working conditions.", "denied"),
+    ],
+)
+def test_question_cues(analyse_text, text, cue):
+    document, an = analyse_text(text)
+    q = only_question(an)
+    assert q.cue == cue
+    assert document.text[q.cue_start : q.cue_end] == cue
+    assert (q.start, q.end) == (document.sentences[0].start, document.sentences[0].end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a modal inside a firm quoted position
+        '"We may be a small team, but we will win this case," said lawyer Ana Lopes.',
+        # normative should
+        "The report argued that the government should invest more in regional rail.",
+        # past hopes
+        "The organisers had hoped to open the stadium last spring.",
+        # fixed phrases that only look hedged
+        "The minister asked for the repairs to be finished as soon as possible.",
+        "The grant made possible a new wing of the children's hospital.",
+        # settled facts and firm commitments
+        "The central bank raised its main rate by half a point on Thursday.",
+        "We will act, the minister said.",
+        "There is no doubt that the bridge was poorly maintained.",
+    ],
+)
+def test_not_questions(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+def test_one_question_per_sentence_with_the_strongest_cue(analyse_text):
+    _, an = analyse_text("The outcome remains unclear, and the ruling could be appealed if the court allows it.")
+    q = only_question(an)
+    assert q.cue == "remains unclear"
+
+
+def test_condition_inside_a_quote_still_counts(analyse_text):
+    _, an = analyse_text('"We will only join the consortium if the state guarantees the loans," said Ines Maro.')
+    q = only_question(an)
+    assert q.cue.endswith("if")
+
+
+def test_about_is_5_to_12_words_taken_from_the_sentence(analyse_text):
+    text = (
+        "While the merger could strengthen the company's position in Asia, regulators in three countries "
+        "have yet to approve it and analysts say the outcome remains uncertain.\n"
+        "Researchers may soon know whether the coral reefs can recover.\n"
+        "Short talks failed.\n"
+        "Could the vote be delayed?"
+    )
+    document, an = analyse_text(text)
+    assert len(an.questions) == 3
+    for q in an.questions:
+        sentence = document.text[q.start : q.end]
+        assert 5 <= len(q.about.split()) <= 12, q.about
+        assert q.about in sentence
+        assert q.cue in sentence
+
+
+def test_about_names_the_clause_the_cue_governs(analyse_text):
+    _, an = analyse_text("However, the launch of the new satellite remains uncertain, as engineers are still testing it.")
+    q = only_question(an)
+    assert q.about.startswith("the launch of the new satellite remains uncertain")
