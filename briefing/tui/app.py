@@ -124,7 +124,7 @@ class BriefingApp(App[None]):
 
         entry = self.entries[index]
         if entry.document is None:
-            self.notify(entry.error or "this document is still loading", severity="warning")
+            self.notify(entry.error or "this document is still loading", severity="warning", markup=False)
             return
         self.push_screen(ReaderScreen(entry))
 

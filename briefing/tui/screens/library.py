@@ -14,8 +14,9 @@ from briefing.errors import BriefingError
 from briefing.tui.messages import DocumentChosen, DocumentLoaded
 from briefing.tui.widgets.panels import cell, safe
 
-COLUMNS = (("title", "Title", 34), ("source", "Source", 34), ("sentences", "Sentences", 9), ("actors", "Actors", 6),
-           ("positions", "Positions", 9), ("questions", "Questions", 9))
+COLUMNS = (("title", "Title", 0), ("source", "Source", 0), ("sentences", "Sents", 5), ("actors", "Actors", 6),
+           ("positions", "Pos", 4), ("questions", "Qs", 4))
+FIXED = sum(w for _, _, w in COLUMNS) + 2 * len(COLUMNS) + 2  # cell padding and scrollbar
 
 
 class LibraryTable(DataTable):
@@ -46,12 +47,29 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Library"
         self.sub_title = f"{len(self.app.entries)} documents"
+        self._built_width = 0
+        self._build_table()
+        self.load_all()
+
+    def on_resize(self) -> None:
+        self._build_table()
+
+    def _build_table(self) -> None:
+        """(Re)build the columns so that title and source share the width left by the counts."""
+        width = self.size.width
+        if width == self._built_width:
+            return
+        self._built_width = width
+        flexible = max(12, (width - FIXED) // 2)
         table = self.query_one(LibraryTable)
-        for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
+        row = table.cursor_row if table.row_count else 0
+        table.clear(columns=True)
+        for key, label, fixed in COLUMNS:
+            table.add_column(label, key=key, width=fixed or flexible)
         for i, _ in enumerate(self.app.entries):
             table.add_row(*self._cells(i), key=str(i))
-        self.load_all()
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()

@@ -107,7 +107,7 @@ class ReaderScreen(Screen[None]):
         self.sub_title = safe(self.document.source)
         self.query_one("#actors").add_class("-active")
         for w in self.document.warnings:
-            self.notify(safe(w), severity="warning")
+            self.notify(safe(w), severity="warning", markup=False)
         if self.entry.analysis is not None:
             self.apply_analysis(self.entry.analysis)
         else:
@@ -191,13 +191,13 @@ class ReaderScreen(Screen[None]):
         self.failed = message.error
         for name in PANELS:
             self.panel(name).set_progress("analysis failed")
-        self.notify(safe(message.error), title="Analysis failed", severity="error", timeout=10)
+        self.notify(safe(message.error), title="Analysis failed", severity="error", timeout=10, markup=False)
         self.update_status()
 
     def apply_analysis(self, analysis: Analysis, final: bool = True) -> None:
         if analysis.document_sha256 and analysis.document_sha256 != self.document.sha256:
             self.failed = "the analysis is of another version of this text"
-            self.notify(self.failed, title="Analysis not shown", severity="error", timeout=10)
+            self.notify(self.failed, title="Analysis not shown", severity="error", timeout=10, markup=False)
             self.update_status()
             return
         self.analysis = analysis
@@ -275,7 +275,7 @@ class ReaderScreen(Screen[None]):
             else:
                 self.stepper = None
                 if query:
-                    self.notify("no hits", severity="warning")
+                    self.notify("no hits", severity="warning", markup=False)
             self.update_status()
 
     def on_search_closed(self, message: SearchClosed) -> None:
@@ -317,12 +317,12 @@ class ReaderScreen(Screen[None]):
 
     def _step(self, forward: bool, from_offset: int | None = None) -> None:
         if self.stepper is None:
-            self.notify("Nothing to step through: search with / or press Enter on an actor")
+            self.notify("Nothing to step through: search with / or press Enter on an actor", markup=False)
             return
         offset = self._cursor_offset() if from_offset is None else from_offset
         span = self.stepper.step(offset, forward)
         if span is None:
-            self.notify("no more hits")
+            self.notify("no more hits", markup=False)
             return
         self._go_to_span(span)
         self.update_status()
@@ -395,7 +395,7 @@ class ReaderScreen(Screen[None]):
 
     def action_focus_panel(self, name: str) -> None:
         if name == "annotations":
-            self.notify("The annotations panel is not in this version yet")
+            self.notify("The annotations panel is not in this version yet", markup=False)
             return
         self._show_panel(name)
         target = self.article if name == "article" else self.panel(name).table
@@ -439,10 +439,10 @@ class ReaderScreen(Screen[None]):
         text = reading.citation(self.document, self.article.sentence)
         self.app.copy_to_clipboard(text)
         s = self.document.sentences[self.article.sentence]
-        self.notify(f"Copied {s.citation} with its source", timeout=3)
+        self.notify(f"Copied {s.citation} with its source", timeout=3, markup=False)
 
     def action_reanalyse(self) -> None:
-        self.notify("Analysing again (cache bypassed)…", timeout=3)
+        self.notify("Analysing again (cache bypassed)…", timeout=3, markup=False)
         self.start_analysis(use_cache=False)
 
     def action_library(self) -> None:

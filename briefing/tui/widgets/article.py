@@ -21,6 +21,11 @@ from briefing import reading
 from briefing.model import Analysis, Document
 from briefing.tui.messages import CursorMoved
 
+# Defence in depth: the loader already removes control and bidi characters from the canonical
+# text; anything that slipped through is shown as U+FFFD, one character for one (offsets hold).
+_UNSAFE = {c: "\ufffd" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+_UNSAFE[0x09] = " "
+
 KIND_GLYPHS = {"person": "ᵖ", "state": "ˢ", "organization": "ᵒ", "group": "ᵍ"}
 GUTTER = 2
 CURRENT_BAR = "▌"
@@ -211,7 +216,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if line.block < 0:
             return gutter
         ls, le = line.start, line.end
-        text = Text(doc.text[ls:le], style=base, no_wrap=True, end="")
+        text = Text(doc.text[ls:le].translate(_UNSAFE), style=base, no_wrap=True, end="")
         style = self.style_of
         block = doc.blocks[line.block]
         if block.kind == "heading":
