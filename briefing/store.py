@@ -70,7 +70,10 @@ SCHEMA_VERSION = 1
 META_TABLE = "_meta"
 COMPACT_JOURNAL_BYTES = 4 * 1024 * 1024
 OPEN_COMPACT_BYTES = 64 * 1024
-JOURNAL_CHUNK = 256 * 1024  # a journal line is encoded and written in pieces of about this size
+JOURNAL_CHUNK = 64 * 1024  # a journal line is encoded and written in pieces of about this size
+# Journal writes are synchronous (O_DSYNC: each write returns once its bytes are on disk, as
+# PostgreSQL's wal_sync_method=open_datasync); where O_DSYNC is missing, fsync after the line.
+_O_DSYNC = getattr(os, "O_DSYNC", 0)
 LOCK_TIMEOUT_S = 15.0
 
 Op = tuple[str, str, "dict[str, Any] | None"]  # (table, id, record or None for a delete)
@@ -237,7 +240,7 @@ class JournalStorage(Storage):
             self._jfd = None
         created = not self.journal_path.exists()
         try:
-            self._jfd = os.open(self.journal_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+            self._jfd = os.open(self.journal_path, os.O_RDWR | os.O_CREAT | os.O_APPEND | _O_DSYNC, 0o600)
         except OSError as exc:
             raise BriefingError(f"cannot open the annotation store's journal {self.journal_path}: {exc.strerror}") from None
         if created:
@@ -428,7 +431,8 @@ class JournalStorage(Storage):
         chunk = b"".join(buf)
         _write_all(self._jfd, chunk)
         total += len(chunk)
-        os.fsync(self._jfd)
+        if not _O_DSYNC:
+            os.fsync(self._jfd)
         return total
 
     def compact(self) -> None:
@@ -449,9 +453,9 @@ class JournalStorage(Storage):
         data.update(self._tables)
         tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}-{secrets.token_hex(3)}")
         try:
+            encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             with open(tmp, "wb") as fh:
-                for piece in _iter_json(data):
-                    fh.write(piece.encode("utf-8"))
+                fh.write(encoded)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
@@ -520,12 +524,64 @@ def diff_table(name: str, base: Mapping[str, dict], new: Mapping[Any, dict]) -> 
 
 
 class _CopyOnAccess(dict):
-    """A table handed to TinyDB's updaters: a record is copied before anyone can mutate it."""
+    """A table handed to TinyDB's updaters: a record is copied before anyone can mutate it, and
+    the keys touched are noted so that only those are diffed (``touched`` None: diff them all)."""
 
-    def __getitem__(self, key):  # noqa: ANN001
+    def __init__(self, base: Mapping[str, dict]) -> None:
+        super().__init__(base)
+        self.touched: set | None = set()
+
+    def _touch(self, key: Any) -> None:
+        if self.touched is not None:
+            self.touched.add(key)
+
+    def __getitem__(self, key):  # noqa: ANN001, ANN204
         value = dict(super().__getitem__(key))
         super().__setitem__(key, value)
+        self._touch(key)
         return value
+
+    def __setitem__(self, key, value) -> None:  # noqa: ANN001
+        self._touch(key)
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key) -> None:  # noqa: ANN001
+        self._touch(key)
+        super().__delitem__(key)
+
+    def pop(self, key, *default):  # noqa: ANN001, ANN201
+        self._touch(key)
+        return super().pop(key, *default)
+
+    def setdefault(self, key, default=None):  # noqa: ANN001, ANN201
+        self._touch(key)
+        return super().setdefault(key, default)
+
+    def _everything(self, name: str):  # noqa: ANN202
+        def mass(*args: Any, **kwargs: Any) -> Any:
+            self.touched = None
+            return getattr(super(_CopyOnAccess, self), name)(*args, **kwargs)
+
+        return mass
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in ("clear", "update", "popitem", "__ior__"):
+            return object.__getattribute__(self, "_everything")(name)
+        return super().__getattribute__(name)
+
+    def ops(self, name: str, base: Mapping[str, dict]) -> list[Op]:
+        if self.touched is None:
+            return diff_table(name, base, dict(self))
+        ops: list[Op] = []
+        for key in self.touched:
+            new = dict.get(self, key, _MISSING)
+            old = base.get(str(key), _MISSING)
+            if new is _MISSING:
+                if old is not _MISSING:
+                    ops.append((name, str(key), None))
+            elif old is _MISSING or (old is not new and old != new):
+                ops.append((name, str(key), new))
+        return ops
 
 
 class StoreTable(Table):
@@ -571,7 +627,7 @@ class StoreTable(Table):
 
         def updater(table: dict) -> None:
             if doc_id in table:
-                removed.append(dict.pop(table, doc_id))
+                removed.append(table.pop(doc_id))
 
         self._update_table(updater)
         return removed[0] if removed else None
@@ -595,7 +651,7 @@ class StoreTable(Table):
             base = storage.tables.get(self.name, {})
             table = _CopyOnAccess(base)
             updater(table)
-            storage.commit(diff_table(self.name, base, dict(table)))
+            storage.commit(table.ops(self.name, base))
         self.clear_cache()
         self._seen_version = storage.version
 

@@ -88,12 +88,17 @@ def test_tinydb_queries_and_generic_writes_go_through_the_journal(db: Path) -> N
         t.remove(Query().n == 2)
         store.put("other", "x", {"v": 1})
         store.db.drop_table("other")
+        third = store.table("third")
+        third.put_many([("a", {"v": 1}), ("b", {"v": 2})])
+        third.truncate()  # a mass operation: every record diffed
+        third.put("c", {"v": 3})
     with Store(db) as store:
         assert store.all("annotations") == {
             "n-1": {"doc": "d1", "n": 1, "seen": True},
             "n-3": {"doc": "d1", "n": 3, "seen": True},
         }
         assert store.all("other") == {}
+        assert store.all("third") == {"c": {"v": 3}}
 
 
 def test_another_handle_sees_changes_and_its_query_cache_is_refreshed(db: Path) -> None:
