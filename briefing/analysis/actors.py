@@ -24,7 +24,9 @@ number of mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.analysis import countries, lexicons
 from briefing.analysis.countries import base_form, fold
@@ -251,7 +253,7 @@ def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[
             add(MentionF(start, end, surface, _strip_the(surface), kind, sent, "place"), ent.start, ent.end)
     # proper nouns the NER missed, as subjects: kept as "unknown", a person only if a person elsewhere has that name
     for tok in doc:
-        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i not in tok2m and not tok.ent_type_:
+        if tok.pos_ == "PROPN" and tok.i not in tok2m and not tok.ent_type_ and _source_slot(tok):
             s, e = np_span(tok)
             words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
             if words and words[0].i >= s and all(w.text[:1].isupper() for w in words):
@@ -265,6 +267,23 @@ def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[
                 add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
                              "unknown", sentence_of(a), "propn"), a, b)
     return out, tok2m
+
+
+def _source_slot(tok) -> bool:
+    """Does this proper noun stand where a source stands: a subject, "according to X", "X:" opening a line?"""
+    if tok.dep_ == "nsubj":
+        return True
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == ":":
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_end:
+            start -= 1
+        return doc[start].is_sent_start or (start > 0 and doc[start - 1].text in "\"“")
+    return False
 
 
 def _titled(ent) -> bool:
@@ -351,6 +370,7 @@ class _Draft:
     canonical: str = ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _initials(name: str) -> str:
     words = [w for w in re.findall(r"[\w'-]+", name) if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
@@ -393,8 +413,8 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
             else:
                 cands = surnames.get(fold(name))
                 if cands:
-                    earlier = [c for c in cands if c[0] <= i]
-                    chosen = (earlier[-1] if earlier else cands[0])[1]
+                    at = bisect_right(cands, (i, "\U0010ffff"))  # the latest full name at or before this mention
+                    chosen = (cands[at - 1] if at else cands[0])[1]
                     name = firstlast.get((fold(chosen.split()[0]), fold(chosen.split()[-1])), chosen)
         elif kind == "organization":
             compact = name.replace(".", "")

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.analysis.actors import MentionF, actor_keys, block_mentions, merge
+from briefing.analysis.countries import fold
 from briefing.analysis.positions import BlockQuoteInfo, PositionF, QuoteF, SourceRef, block_positions, quote_spans
 from briefing.analysis.questions import QuestionF, block_questions
 from briefing.model import Actor, Block, Document, Position, Question
@@ -72,6 +73,9 @@ def _compact(mentions: list[MentionF], regular: int, keep: set[int], positions: 
 # ----------------------------------------------------------------------------------------- assembly
 _PRONOUN_KINDS = {"person": ("person",), "plural": ("group", "state", "organization"), "neuter": ("organization", "state")}
 _BODY_STATE = {"government", "administration", "regime", "cabinet", "ministry", "presidency"}
+# nouns that, definite and unnamed, almost always mean the company the article is about
+_BODY_COMPANY = {"company", "firm", "bank", "lender", "carrier", "airline", "insurer", "retailer", "manufacturer",
+                 "automaker", "carmaker", "startup", "group", "conglomerate", "giant", "chain", "operator"}
 
 
 def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Actor], list[Position], list[Question]]:
@@ -97,16 +101,22 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     ptr = 0
     used_desc: set[int] = set()
     used_unknown: list[int] = []
+    role_forms: dict[str, set[int]] = {}  # "the bank" -> mentions it was resolved to
+
+    last_word: dict[str, int] = {}  # a word of an organisation's name -> its latest mention ("the bank")
 
     def advance(upto: int) -> None:
         nonlocal ptr
         while ptr < len(order) and all_mentions[order[ptr]].start < upto:
             gi = order[ptr]
-            if gi not in descriptions:
+            if gi not in descriptions and all_mentions[gi].how != "outlet":  # outlets are never sources
                 kind = keys[gi][0]
                 last_kind[kind] = gi
                 for r in all_mentions[gi].roles:
                     last_role[r] = gi
+                if kind == "organization":
+                    for w in keys[gi][1].split():
+                        last_word[w] = gi
             ptr += 1
 
     def pick(kinds) -> int:
@@ -122,9 +132,11 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     for off, fi, pi in items:
         p = findings[fi].positions[pi]
         advance(off)
-        gi = _resolve(p.source, base[fi], pick, last_role, keys, all_mentions)
+        gi = _resolve(p.source, base[fi], pick, last_role, last_word)
         if gi < 0:
             continue
+        if p.source.kind in ("role", "body") and gi != base[fi] + p.source.mention:
+            role_forms.setdefault(fold(p.source.surface), set()).add(gi)
         if gi in descriptions:
             used_desc.add(gi)
         if keys[gi][0] == "unknown":
@@ -167,6 +179,15 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             if (i not in descriptions or i in used_desc) and keys[i][0] != "unknown"]
     actors, which = merge([all_mentions[i] for i in kept], [keys[i] for i in kept])
     actor_of = {gi: which[k] for k, gi in enumerate(kept)}
+    # a role phrase that the article ties to one actor only is an alias of it ("the bank", "the spokesperson")
+    for form, gis in role_forms.items():
+        owners = {actor_of[g] for g in gis if g in actor_of}
+        if len(owners) == 1:
+            a = actors[owners.pop()]
+            if all(fold(x) != form for x in a.aliases):
+                surface = next(p.source.surface for f in findings for p in f.positions
+                               if p.source.kind in ("role", "body") and fold(p.source.surface) == form)
+                a.aliases.append(surface)
 
     # 5. positions: one per (actor, sentence), the main-clause cue first
     best: dict[tuple[int, int], tuple[PositionF, int, str]] = {}
@@ -203,7 +224,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     return actors, positions, questions
 
 
-def _resolve(ref: SourceRef, base: int, pick, last_role, keys, mentions) -> int:
+def _resolve(ref: SourceRef, base: int, pick, last_role, last_word) -> int:
     """The global mention index a source reference stands for, or -1."""
     if ref.kind == "mention":
         return base + ref.mention if ref.mention >= 0 else -1
@@ -214,6 +235,11 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, keys, mentions) -> int:
         gi = last_role.get(ref.cls, -1)
         return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
     if ref.kind == "body":
-        gi = pick(("state",) if ref.cls in _BODY_STATE else ("organization",))
+        if ref.cls in _BODY_STATE:
+            gi = pick(("state",))
+        else:
+            gi = last_word.get(ref.cls, -1)  # "the bank" after "Harbor Bank"
+            if gi < 0 and ref.cls in _BODY_COMPANY:
+                gi = pick(("organization",))
         return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
     return -1

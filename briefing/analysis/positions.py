@@ -33,7 +33,9 @@ from briefing.analysis.actors import (
 )
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
-OBJECT_DEPS = CLAUSE_DEPS | {"dobj", "attr", "oprd", "prep", "dative", "acomp"}
+# a bare prepositional phrase is no complement ("declined slightly from 58 percent", "did not respond to
+# messages"); governed prepositions are phrasal cues ("object to", "call for")
+OBJECT_DEPS = CLAUSE_DEPS | {"dobj", "attr", "oprd", "dative", "acomp"}
 CONTENT_LINKS = {"ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl", "relcl", "csubj", "attr", "oprd", "appos", "prep",
                  "acomp", "advcl_content"}
 QUOTE_CHARS = "\"“”«»„"
@@ -91,9 +93,11 @@ def _cues() -> dict:
     lx = lexicons.load("cues")
     needs: dict[str, str] = {}
     order = {"any": 0, "object": 1, "clause": 2}
-    for cls in ("reporting", "reporting_needs_clause", "stance", "mental"):
-        for verb in lx[cls]["verbs"]:
-            need = lx[cls]["needs"]
+    for table in lx.values():  # every class with verbs and what they need; the least demanding wins
+        if not isinstance(table, dict) or "needs" not in table:
+            continue
+        for verb in table["verbs"]:
+            need = table["needs"]
             if verb not in needs or order[need] < order[needs[verb]]:
                 needs[verb] = need
     phrasal: dict[str, set[str]] = {}
@@ -158,9 +162,17 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
     need = cues["needs"].get(lemma)
     if need is None:
         return None
-    if lemma in ("rule", "call", "point", "find", "figure") and not deps & CLAUSE_DEPS:
-        if lemma != "call" or not ({"dobj"} <= deps and deps & {"oprd", "xcomp", "attr"}):
+    if lemma == "call":  # "called the deal a disaster" names a view; "called a meeting" does not
+        objs = [c for c in children if c.dep_ == "dobj"]
+        if objs and (deps & {"oprd", "xcomp", "attr"} or len(objs) >= 2 or
+                     any(c.dep_ == "dobj" for o in objs for c in o.children)):
+            return start, end
+        if not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok):
             return None
+    if lemma == "continue" and not _colon_or_quote_after(tok):  # "continued:" introduces more of a quote
+        return None
+    if lemma in ("rule", "point", "find", "figure") and not deps & CLAUSE_DEPS:
+        return None
     if need == "clause" and not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok):
         return None
     if need == "object" and not deps & OBJECT_DEPS and not _colon_or_quote_after(tok):
@@ -216,6 +228,8 @@ def _subject(tok):
             return t.head
         if t.dep_ == "acl" and step == 0 and t.tag_ == "VBG":  # "officials speaking on condition ..."
             return t.head
+        if t.dep_ == "pcomp" and t.head.lower_ == "without":  # "it goes without saying"
+            return None
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and t.head.i != t.i:
             t = t.head
             continue
@@ -279,6 +293,25 @@ def _embedded_in(tok, other) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- sources
+_AGENT_SUFFIXES = ("man", "woman", "men", "women", "person", "people", "ist", "ian", "ant", "ent", "er", "or",
+                   "eer", "ee", "crat", "arch", "smith", "wright")
+_NOT_AGENT = {"paper", "letter", "order", "number", "computer", "factor", "sector", "matter", "center", "centre",
+              "water", "power", "border", "corner", "chapter", "quarter", "cancer", "error", "minor", "mirror",
+              "motor", "monitor", "river", "tower", "theater", "theatre", "summer", "winter", "winner", "dinner",
+              "layer", "weather", "disorder", "trader", "meter", "filter", "other", "ever", "under", "after",
+              "element", "moment", "event", "content", "talent", "percent", "agent", "incident", "accident",
+              "argument", "extent", "intent", "segment", "comment", "payment", "treatment", "statement",
+              "document", "amendment", "settlement", "tournament", "department", "environment", "development",
+              "investment", "movement", "instrument", "requirement", "assessment", "equipment", "plant", "want",
+              "grant", "restaurant", "giant", "variant", "warrant", "pageant", "elephant", "tenant", "cent",
+              "fee", "committee", "guarantee", "coffee", "jubilee", "referee"}
+
+
+def _agent_like(lemma: str) -> bool:
+    """A noun that by its ending names a person or body ("businessman", "economist", "physician", "voter")."""
+    if lemma in _NOT_AGENT or lemma.endswith(("ment", "ence", "ance", "ness", "ship")) or len(lemma) < 5:
+        return lemma in {"committee", "referee", "agent"}
+    return lemma.endswith(_AGENT_SUFFIXES)
 def _source_refs(tok, ctx) -> list[SourceRef]:
     """Resolve a subject token to source references (several for "France and the UK")."""
     refs: list[SourceRef] = []
@@ -315,7 +348,7 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                     return SourceRef("mention", ctx.tok2m[c.i], surface=span_text(doc, s, e) or m.surface,
                                      offset=m.start)
         lemma = t.lemma_.lower()
-        if lemma in nouns["document"] or lemma not in nouns["agent"]:
+        if lemma in nouns["document"] or not (lemma in nouns["agent"] or _agent_like(lemma)):
             return None
         surface = span_text(doc, s, e)
         words = strip_quantifiers(doc[s:e])
@@ -432,6 +465,10 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                     continue
                 s, e = tok.i, tok.right_edge.i + 1
                 cands.append((tok, tok.i, tok.i + 1, refs, _trim(doc, s, e), False))
+        colon = _colon_attribution(sent, ctx)
+        if colon is not None:  # what follows the speaker's colon is all theirs
+            cs, ce = colon[4]
+            cands = [c for c in cands if not cs <= c[0].i < ce] + [colon]
         if not cands:
             continue
         outside = [c for c in cands if not c[5]]
@@ -465,6 +502,31 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
 
     info = _quote_continuations(doc, sents, qspans, out, sent_has_own, quote_positions, offset, first_sentence)
     return out, info
+
+
+def _colon_attribution(sent, ctx: _Ctx):
+    """A line that names its speaker with a colon: "Pence: Flowers won't attend", "We will act: Prime Minister"."""
+    doc = sent.doc
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or colon.i == sent.start or colon.i >= sent.end - 1:
+        return None
+    first = sent.start + (1 if doc[sent.start].text in QUOTE_CHARS else 0)
+    before = [t for t in doc[first : colon.i]]
+    after = [t for t in doc[colon.i + 1 : sent.end] if not t.is_punct]
+    for side, other in ((before, (colon.i + 1, sent.end)), (after, (first, colon.i))):
+        if not side or len(side) > 6 or not all(t.i in ctx.tok2m for t in side):
+            continue
+        if len({ctx.tok2m[t.i] for t in side}) != 1:
+            continue
+        m = ctx.mentions[ctx.tok2m[side[0].i]]
+        if m.how == "outlet" or m.kind == "group":
+            continue
+        cs, ce = _trim(doc, *other)
+        if cs >= ce or ce - cs < 3:
+            continue
+        ref = SourceRef("mention", ctx.tok2m[side[0].i], surface=m.surface, offset=m.start)
+        return (colon, colon.i, colon.i + 1, [ref], (cs, ce), False)
+    return None
 
 
 def _is_outlet_ref(r: SourceRef, ctx: _Ctx) -> bool:
