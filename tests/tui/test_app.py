@@ -647,3 +647,16 @@ async def test_resize_rewraps_and_keeps_the_sentence(reader_app) -> None:
         assert len(screen.article.wrapped) >= wide_lines
         last = screen.document.sentence_text(screen.article.sentence)
         assert " ".join(last.split()) in shown_words(screen.article)
+
+
+async def test_a_click_makes_the_sentence_current(reader_app) -> None:
+    app = reader_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        screen = reader(app)
+        target = screen.document.sentences[4]
+        y = screen.article.wrapped.line_of_offset(target.start)
+        await pilot.click("#article", offset=(10, y))
+        assert screen.article.sentence == reading.sentence_of_offset(
+            screen.document, screen.article.wrapped.lines[y].start + 8
+        )

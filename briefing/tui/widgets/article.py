@@ -144,6 +144,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 return index + 1
         return index
 
+    def on_click(self, event) -> None:
+        """A click makes the clicked sentence current (the mouse is optional, never required)."""
+        if self.wrapped is None:
+            return
+        y = int(self.scroll_offset.y) + event.y
+        if not 0 <= y < len(self.wrapped.lines):
+            return
+        line = self.wrapped.lines[y]
+        if line.block < 0:
+            return
+        offset = min(line.end - 1, line.start + max(0, event.x - GUTTER))
+        self.move_to(reading.sentence_of_offset(self.document, max(line.start, offset)))
+
     # ---------------------------------------------------------------- layout
 
     def on_resize(self) -> None:
