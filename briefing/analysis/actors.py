@@ -234,6 +234,8 @@ def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[
             if name:
                 add(MentionF(start, end, name, name, "person", sent, "ent", full, roles), ent.start, ent.end)
                 continue
+        if label == "ORG" and root.pos_ == "ADJ":
+            continue  # "Antarctic snow": an adjective the NER took for a name
         if label == "ORG":
             if outlet_name(surface):
                 add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "outlet"), ent.start, ent.end)
@@ -400,7 +402,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     keys: list[tuple[str, str]] = []
     for i, m in enumerate(mentions):
         kind, name = m.kind, m.name
-        if kind in ("organization", "group", "unknown") and m.how in ("ent", "place", "propn") \
+        if kind in ("organization", "group", "unknown", "state") and m.how in ("ent", "place", "propn") \
                 and fold(name) in person_keys:
             kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere
         if kind == "unknown":

@@ -66,8 +66,8 @@ def _tables() -> _Tables:
     for info in countries:
         canonical = info.get("name")
         iso = info.get("ISO") or {}
-        if not canonical or not iso.get("alpha2"):
-            continue
+        if not canonical or not iso.get("alpha2") or not info.get("capital"):
+            continue  # no capital, no government: Antarctica, uninhabited islands
         pop = int(info.get("population") or 0)
         by_alpha2[iso["alpha2"]] = canonical
         names.setdefault(fold(canonical), canonical)

@@ -50,24 +50,25 @@ def extract_block(doc, document: Document, block: Block) -> BlockFindings:
     used = {p.source.mention for p in positions if p.source.kind == "mention" and p.source.mention >= regular}
     fallbacks = {p.source.mention for p in positions if p.source.kind in ("role", "body") and p.source.mention >= 0}
     keep = {i for i in range(regular, len(mentions)) if mentions[i].how != "description"} | used | fallbacks
-    return BlockFindings(block.number, _compact(mentions, regular, keep, positions), positions, quotes, questions,
-                         frozenset(used))
+    keep |= set(quotes.antecedents)
+    remap = _compact(mentions, regular, keep, positions)
+    quotes.antecedents = [remap[i] for i in quotes.antecedents if i in remap]
+    mentions = [m for i, m in enumerate(mentions) if i < regular or i in keep]
+    return BlockFindings(block.number, mentions, positions, quotes, questions, frozenset(used))
 
 
-def _compact(mentions: list[MentionF], regular: int, keep: set[int], positions: list[PositionF]) -> list[MentionF]:
-    """Drop description mentions no position uses; renumber the references of positions."""
-    if len(mentions) == regular:
-        return mentions
+def _compact(mentions: list[MentionF], regular: int, keep: set[int], positions: list[PositionF]) -> dict[int, int]:
+    """Renumber position references for the mentions kept (descriptions no position or pronoun needs go)."""
     remap = {i: i for i in range(regular)}
-    out = mentions[:regular]
+    n = regular
     for i in range(regular, len(mentions)):
         if i in keep:
-            remap[i] = len(out)
-            out.append(mentions[i])
+            remap[i] = n
+            n += 1
     for p in positions:
         if p.source.mention >= 0:
             p.source.mention = remap.get(p.source.mention, -1)
-    return out
+    return remap
 
 
 # ----------------------------------------------------------------------------------------- assembly
@@ -84,8 +85,10 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     all_mentions: list[MentionF] = []
     base: list[int] = []
     descriptions: set[int] = set()
+    antecedents: set[int] = set()
     for f in findings:
         base.append(len(all_mentions))
+        antecedents.update(base[-1] + i for i in f.quotes.antecedents)
         for m in f.mentions:
             if m.how == "description":
                 descriptions.add(len(all_mentions))
@@ -109,6 +112,8 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
         nonlocal ptr
         while ptr < len(order) and all_mentions[order[ptr]].start < upto:
             gi = order[ptr]
+            if gi in antecedents:  # "Scientists at X found ... they say"
+                last_kind["group"] = gi
             if gi not in descriptions and all_mentions[gi].how != "outlet":  # outlets are never sources
                 kind = keys[gi][0]
                 last_kind[kind] = gi

@@ -19,7 +19,7 @@ kept as *references* (a mention of the block, a pronoun, a role phrase, an unnam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from briefing.analysis import lexicons
@@ -85,6 +85,7 @@ class BlockQuoteInfo:
     last_speaker: int = -1  # PositionF index of the block's last quote attribution (for the next paragraph)
     opens_with_quote: bool = False  # the block starts with a quote mark
     ends_open: bool = False  # the block ends with an attribution colon or an unclosed quote
+    antecedents: list[int] = field(default_factory=list)  # description mentions a later "they" may refer to
 
 
 # ----------------------------------------------------------------------------------------- lexicon views
@@ -112,6 +113,8 @@ def _cues() -> dict:
         "stance_nouns": frozenset(lx["stance_nouns"]["nouns"]),
         "channels": frozenset(lx["channels"]["verbs"]),
         "aspect": frozenset(lx["aspect"]["verbs"]),
+        "unsaid": frozenset(lx["unsaid"]["verbs"]),
+        "refusals": frozenset(lx["unsaid"]["refusals"]),
         "manner": frozenset(lx["manner"]["words"]),
         "frames": tuple(lx["prepositional"]["frames"]),
     }
@@ -395,6 +398,7 @@ class _Ctx:
         self.mentions = mentions
         self.tok2m = tok2m
         self.extra: dict[int, MentionF] = {}  # description mentions, used only when a source needs them
+        self.antecedents: set[int] = set()  # description mentions that a later "they" may refer to
         self.cur_sentence = 0
 
     def add_description(self, desc: str, surface: str, start: int, end: int) -> int:
@@ -423,12 +427,17 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
         cands: list[tuple[object, int, int, list[SourceRef], tuple[int, int], bool]] = []
         for tok in sent:
             lemma = tok.lemma_.lower()
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.i not in tok2m:
+                # plural people named by a description are antecedents for a later "they"
+                for r in _source_refs(tok, ctx):
+                    if r.kind == "mention" and r.mention >= 0:
+                        ctx.antecedents.add(r.mention)
             is_frame = lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
             if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB") and not is_frame:
                 if lemma in cues["channels"] and _channel(tok, ctx):
                     continue
                 rng = _cue_of(tok, cues)
-                if rng is None:
+                if rng is None or _unsaid(tok, lemma, cues) or _hypothetical(tok):
                     continue
                 subj = _subject(tok)
                 if subj is None:
@@ -501,6 +510,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                     quote_positions.append(len(out) - 1)
 
     info = _quote_continuations(doc, sents, qspans, out, sent_has_own, quote_positions, offset, first_sentence)
+    info.antecedents = sorted(ctx.antecedents)
     return out, info
 
 
@@ -527,6 +537,33 @@ def _colon_attribution(sent, ctx: _Ctx):
         ref = SourceRef("mention", ctx.tok2m[side[0].i], surface=m.surface, offset=m.start)
         return (colon, colon.i, colon.i + 1, [ref], (cs, ce), False)
     return None
+
+
+def _unsaid(tok, lemma: str, cues) -> bool:
+    """'has not said', 'did not confirm', 'declined to comment', 'refused to say': nothing was stated."""
+    if lemma in cues["unsaid"]:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues["refusals"]:
+            return True
+    if lemma in cues["refusals"]:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in cues["unsaid"] for c in tok.children)
+    return False
+
+
+def _hypothetical(tok) -> bool:
+    """Is the cue inside a condition or an indirect question ("if the House rejects the bill")?"""
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return True
+        if t.dep_ in ("advcl", "ccomp", "conj", "xcomp") and t.head.i != t.i:
+            if t.dep_ == "ccomp":
+                return False
+            t = t.head
+            continue
+        break
+    return False
 
 
 def _is_outlet_ref(r: SourceRef, ctx: _Ctx) -> bool:

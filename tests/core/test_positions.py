@@ -200,3 +200,69 @@ def test_positions_have_verbatim_content_and_offsets(analyse_text):
         assert s.start <= p.content_start < p.content_end <= s.end
         assert document.text[p.content_start : p.content_end] == p.content
         assert document.text[p.cue_start : p.cue_end] == p.cue
+
+
+def test_colon_names_the_speaker_of_a_headline(analyse_text):
+    _, an = analyse_text("Angela Brandt: the pension reform will not be delayed\nThe committee meets on Monday.")
+    (p,) = an.positions
+    assert p.actor == "Angela Brandt"
+    assert p.cue == ":"
+    assert p.content.startswith("the pension reform")
+
+
+def test_called_x_a_y_is_a_stance(analyse_text):
+    _, an = analyse_text('Mayor Tom Reyes called the stadium deal "a waste of public money".')
+    (p,) = by_actor(an, "Tom Reyes")
+    assert p.cue == "called"
+
+
+def test_negated_or_refused_saying_is_no_position(analyse_text):
+    _, an = analyse_text(
+        "Speaker Ann Cole has not said whether she will allow a vote.\n"
+        "The airline declined to comment on the report.\n"
+        "The ministry refused to say how many staff were affected."
+    )
+    assert an.positions == []
+
+
+def test_a_stance_inside_a_condition_is_no_position(analyse_text):
+    _, an = analyse_text("If the assembly rejects the budget, the city could run out of cash by June.")
+    assert an.positions == []
+
+
+def test_definite_body_resolves_to_the_named_organisation_and_becomes_an_alias(analyse_text):
+    _, an = analyse_text(
+        "Harbor Bank fired its chief risk officer on Monday.\nThe bank said the dismissal was unrelated to the fraud."
+    )
+    (p,) = an.positions
+    assert p.actor == "Harbor Bank"
+    bank = an.actor_by_id(p.actor_id)
+    assert "The bank" in bank.aliases
+
+
+def test_role_phrase_resolves_to_the_person_introduced_with_that_title(analyse_text):
+    _, an = analyse_text(
+        "Government spokesperson Lina Haddad met reporters on Monday.\n"
+        "The spokesperson said the talks would resume next week."
+    )
+    (p,) = an.positions
+    assert p.actor == "Lina Haddad"
+
+
+def test_they_refers_back_to_people_named_by_a_description(analyse_text):
+    _, an = analyse_text(
+        "Engineers at Voltaro tested the battery for six months, and they say it keeps 90 percent of its charge."
+    )
+    assert [p.actor for p in an.positions] == ["Voltaro"]
+
+
+def test_pronoun_never_resolves_to_a_news_outlet(analyse_text):
+    _, an = analyse_text(
+        "The Daily Courier published the memo on Sunday.\nIt says the plant must close within a year."
+    )
+    assert all(p.actor != "The Daily Courier" and p.actor != "Daily Courier" for p in an.positions)
+
+
+def test_idiom_goes_without_saying_is_no_position(analyse_text):
+    _, an = analyse_text("It goes without saying that the museum needs a new roof.")
+    assert an.positions == []
