@@ -1,10 +1,8 @@
-"""Drive the installed ``briefing`` console script in a real terminal: tmux, and sshd on 127.0.0.1."""
+"""Drive the ``briefing`` console script of this environment in a real terminal (tmux)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -76,81 +74,3 @@ class Tmux:
 
 def _quote(value: str) -> str:
     return "'" + value.replace("'", "'\\''") + "'"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Sshd:
-    """openssh-server on 127.0.0.1 and a free port, with a throwaway host key and user key."""
-
-    def __init__(self, directory: Path) -> None:
-        require("/usr/sbin/sshd", "ssh", "ssh-keygen")
-        self.dir = directory
-        self.port = free_port()
-        self.user = os.environ.get("USER") or subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip()
-        self.proc: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        d = self.dir
-        d.mkdir(parents=True, exist_ok=True)
-        os.chmod(d, 0o700)
-        for name in ("host_key", "user_key"):
-            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(d / name)], check=True)
-        (d / "authorized_keys").write_text((d / "user_key.pub").read_text())
-        os.chmod(d / "authorized_keys", 0o600)
-        Path("/run/sshd").mkdir(exist_ok=True)  # privilege separation directory
-        config = d / "sshd_config"
-        config.write_text(
-            "\n".join(
-                [
-                    f"Port {self.port}",
-                    "ListenAddress 127.0.0.1",
-                    f"HostKey {d / 'host_key'}",
-                    f"AuthorizedKeysFile {d / 'authorized_keys'}",
-                    f"PidFile {d / 'sshd.pid'}",
-                    "PasswordAuthentication no",
-                    "KbdInteractiveAuthentication no",
-                    "PubkeyAuthentication yes",
-                    "PermitRootLogin prohibit-password",
-                    "StrictModes no",
-                    "UsePAM no",
-                    "PrintMotd no",
-                    "PrintLastLog no",
-                    "AcceptEnv LANG LC_*",
-                    "",
-                ]
-            )
-        )
-        self.proc = subprocess.Popen(
-            ["/usr/sbin/sshd", "-D", "-e", "-f", str(config)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"sshd exited: {self.proc.stdout.read().decode(errors='replace')}")
-            time.sleep(0.1)
-        raise RuntimeError("sshd did not start listening")
-
-    def ssh_command(self, remote: str) -> str:
-        d = self.dir
-        opts = [
-            "-tt", "-p", str(self.port), "-i", str(d / "user_key"),
-            "-o", "StrictHostKeyChecking=no", "-o", f"UserKnownHostsFile={d / 'known_hosts'}",
-            "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
-        ]
-        return "ssh " + " ".join(_quote(o) for o in opts) + f" {self.user}@127.0.0.1 " + _quote(remote)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
