@@ -72,9 +72,9 @@ class Legend(Widget):
             text.append("  ")
         text.append("▌", style=style("legend--bar", partial=True))
         text.append(" current")
-        if self.counts:
-            pad = self.size.width - text.cell_len - len(self.counts) - 1
-            text.append(" " * max(2, pad))
+        pad = self.size.width - text.cell_len - len(self.counts) - 1
+        if self.counts and pad >= 2:  # when it does not fit, the narrow layout's tab strip has the counts
+            text.append(" " * pad)
             text.append(self.counts, style=style("legend--counts", partial=True))
         return text
 

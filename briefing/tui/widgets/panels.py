@@ -59,12 +59,39 @@ class Panel(Vertical):
 
     title = "Panel"
     panel_id = "panel"
+    # (key, label, width): width 0 columns share what the fixed ones leave
+    COLUMNS: tuple[tuple[str, str, int], ...] = ()
+    FLEX_MIN = 12
 
     def __init__(self) -> None:
         super().__init__(id=self.panel_id, classes="panel")
         self.border_title = self.title
         self.document: Document | None = None
         self.analysis: Analysis | None = None
+        self._columns_width = -1
+
+    def on_mount(self) -> None:
+        self._make_columns()
+
+    def on_resize(self) -> None:
+        if self.content_size.width != self._columns_width:
+            self._make_columns()
+            self.fill()
+
+    def _make_columns(self) -> None:
+        table = self.table
+        width = self.content_size.width
+        self._columns_width = width
+        fixed = sum(w for _, _, w in self.COLUMNS)
+        flexible = [c for c in self.COLUMNS if not c[2]]
+        padding = 2 * len(self.COLUMNS) + 1  # cell padding and the scrollbar
+        share = max(self.FLEX_MIN, (width - fixed - padding) // max(1, len(flexible))) if flexible else 0
+        table.clear(columns=True)
+        for key, label, w in self.COLUMNS:
+            table.add_column(label, key=key, width=w or share)
+
+    def fill(self) -> None:
+        """(Re)build the rows from the current state."""
 
     def compose(self) -> ComposeResult:
         yield PanelTable(id=f"{self.panel_id}-table")
@@ -93,14 +120,14 @@ class ActorsPanel(Panel):
     title = "Actors"
     panel_id = "actors"
 
-    def on_mount(self) -> None:
-        table = self.table
-        table.add_column("Kind", key="kind", width=14)
-        table.add_column("Actor", key="name", width=30)
-        table.add_column("Mentions", key="mentions", width=8)
+    COLUMNS = (("kind", "Kind", 14), ("name", "Actor", 0), ("mentions", "Mentions", 8))
 
     def show(self, analysis: Analysis | None) -> None:
         self.analysis = analysis
+        self.fill()
+
+    def fill(self) -> None:
+        analysis = self.analysis
         rows = []
         if analysis is not None:
             for actor in sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name)):
@@ -136,15 +163,16 @@ class PositionsPanel(Panel):
         super().__init__()
         self.actor_filter: str | None = None
 
-    def on_mount(self) -> None:
-        table = self.table
-        table.add_column("Actor", key="actor", width=14)
-        table.add_column("Cue", key="cue", width=10)
-        table.add_column("Content", key="content", width=28)
-        table.add_column("¶", key="cite", width=6)
+    COLUMNS = (("actor", "Actor", 16), ("cue", "Cue", 12), ("content", "Content", 0), ("cite", "¶", 6))
 
     def show(self, document: Document, analysis: Analysis | None, actor_filter: str | None = None) -> None:
         self.document, self.analysis, self.actor_filter = document, analysis, actor_filter
+        self.fill()
+
+    def fill(self) -> None:
+        document, analysis, actor_filter = self.document, self.analysis, self.actor_filter
+        if document is None:
+            return
         rows = []
         positions = analysis.positions if analysis is not None else []
         for p in positions:
@@ -179,14 +207,16 @@ class QuestionsPanel(Panel):
     title = "Open questions"
     panel_id = "questions"
 
-    def on_mount(self) -> None:
-        table = self.table
-        table.add_column("About", key="about", width=36)
-        table.add_column("Cue", key="cue", width=12)
-        table.add_column("¶", key="cite", width=6)
+    COLUMNS = (("about", "About", 0), ("cue", "Cue", 14), ("cite", "¶", 6))
 
     def show(self, document: Document, analysis: Analysis | None) -> None:
         self.document, self.analysis = document, analysis
+        self.fill()
+
+    def fill(self) -> None:
+        document, analysis = self.document, self.analysis
+        if document is None:
+            return
         rows = []
         questions = analysis.questions if analysis is not None else []
         for q in questions:
