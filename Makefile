@@ -38,6 +38,10 @@ test: install-test system-deps
 recording: install
 	$(BIN)/briefing analyze --format json --no-cache $(SAMPLE) > tests/data/sample.analysis.json
 
+# the README's screenshot: the main screen on the sample, saved by the app itself (SVG)
+screenshot: install
+	$(BIN)/python -m briefing.tui.screenshot docs/screenshot.svg
+
 bench: install
 	$(BIN)/python benchmarks/analysis.py
 
