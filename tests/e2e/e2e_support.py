@@ -35,10 +35,13 @@ set -g escape-time 10
 """
 
 # DEC private modes a full-screen app may switch on and must switch off again when it leaves:
-# X10/normal/button/any-event mouse, UTF-8/SGR/urxvt mouse encodings, focus events,
-# bracketed paste, the alternate screen (three variants), application cursor keys.
-MODES_TO_RESET = {"9", "1000", "1001", "1002", "1003", "1004", "1005", "1006", "1015", "1016", "2004", "47", "1047", "1049", "1"}
+# X10/normal/button/any-event mouse, UTF-8/SGR/urxvt/pixel mouse encodings, focus events,
+# bracketed paste, in-band resize, the alternate screen (three variants), application cursor keys.
+MODES_TO_RESET = {"9", "1000", "1001", "1002", "1003", "1004", "1005", "1006", "1015", "1016", "2004", "2048", "47", "1047", "1049", "1"}
+# ... and modes it may switch off and must switch on again: the cursor (25) and auto-wrap (7).
+MODES_TO_RESTORE = {"25": "cursor hidden", "7": "auto-wrap off"}
 MODES = re.compile(rb"\x1b\[\?([\d;]+)([hl])")
+KITTY_PUSH, KITTY_POP = re.compile(rb"\x1b\[>\d*u"), re.compile(rb"\x1b\[<\d*u")
 
 
 class Tmux:
@@ -141,14 +144,16 @@ class Tmux:
 
 
 def leftover_modes(output: bytes) -> dict[str, str]:
-    """Modes the program switched on and did not switch off (and ``25``: cursor left hidden)."""
+    """Terminal modes the program changed and did not change back (empty: the terminal is clean)."""
     last: dict[str, str] = {}
     for params, action in MODES.findall(output):
         for mode in params.decode().split(";"):
             last[mode] = action.decode()
     left = {m: "on" for m, a in last.items() if m in MODES_TO_RESET and a == "h"}
-    if last.get("25") == "l":
-        left["25"] = "cursor hidden"
+    left.update({m: what for m, what in MODES_TO_RESTORE.items() if last.get(m) == "l"})
+    pushed, popped = len(KITTY_PUSH.findall(output)), len(KITTY_POP.findall(output))
+    if pushed > popped:
+        left["kitty keyboard"] = f"pushed {pushed}, popped {popped}"
     return left
 
 
@@ -186,8 +191,11 @@ def strip_sgr(text: str) -> str:
     return re.sub(r"\x1b\[[\d;:]*m", "", text)
 
 
-def drive_reader(term: Tmux, facts: SampleFacts, *, start_timeout: float = 120.0) -> None:
-    """The user's round trip: read, move, help, quit; then check the terminal is left as it was."""
+def drive_reader(term: Tmux, facts: SampleFacts, *, mouse: bool = True, start_timeout: float = 120.0) -> None:
+    """The user's round trip: read, move, help, quit; then check the terminal is left as it was.
+
+    ``mouse=False``: the app was started with ``--no-mouse`` and must not capture the mouse.
+    """
     counter = re.compile(r"¶\d+\.\d+ \((\d+)/(\d+)\)")
 
     def status_sentence(screen: str) -> int | None:
@@ -204,7 +212,11 @@ def drive_reader(term: Tmux, facts: SampleFacts, *, start_timeout: float = 120.0
     flags = term.flags()
     assert (flags["pane_width"], flags["pane_height"]) == (str(WIDTH), str(HEIGHT)), flags
     assert flags["alternate_on"] == "1", f"the app runs on the alternate screen: {flags}"
-    assert flags["mouse_any_flag"] == "1", f"the app captures the mouse while it runs: {flags}"
+    if mouse:
+        assert flags["mouse_any_flag"] == "1", f"the app captures the mouse while it runs: {flags}"
+    else:
+        captured = {k: v for k, v in flags.items() if k.startswith("mouse_") and v != "0"}
+        assert not captured, f"--no-mouse, yet the app captures the mouse: {flags}"
     styled_before = term.lines(styled=True)
     first_before = line_with(styled_before, facts.first)
     second_before = line_with(styled_before, facts.second)
