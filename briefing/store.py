@@ -405,7 +405,18 @@ class JournalStorage(Storage):
             if size > self._offset:  # a torn tail left by a killed writer: cut it before appending
                 os.ftruncate(self._jfd, self._offset)
                 self.stats["torn_tails_cut"] += 1
-            written = self._append({"g": self._generation, "ops": ops})
+            try:
+                written = self._append({"g": self._generation, "ops": ops})
+            except BaseException as exc:  # disk full, I/O error, unencodable: cut the part line
+                try:
+                    os.ftruncate(self._jfd, self._offset)
+                except OSError:
+                    pass  # left as a torn tail: ignored on load, cut by the next writer
+                if isinstance(exc, OSError):
+                    raise BriefingError(
+                        f"cannot write the annotation store {self.journal_path}: {exc.strerror or exc}"
+                    ) from None
+                raise
             self._offset += written
             self._j_seen = self._offset
             self._apply(ops)

@@ -314,3 +314,26 @@ def test_a_store_path_that_cannot_be_read_names_the_file(db: Path) -> None:
     with pytest.raises(BriefingError, match="cannot read the annotation store") as err:
         Store(db)
     assert str(db) in str(err.value) and db.is_dir()
+
+
+def test_apply_is_one_atomic_line_across_tables(db: Path) -> None:
+    with Store(db) as store:
+        store.put("drafts", "dr-1", {"text": "typing"})
+        before = journal(db).stat().st_size
+        store.apply([("annotations", "n-1", {"note": "done"}), ("drafts", "dr-1", None)])
+        line = journal(db).read_bytes()[before:]
+        assert line.count(b"\n") == 1
+        assert store.table("drafts").search(Query().text == "typing") == []
+    with Store(db) as store:
+        assert store.all("annotations") == {"n-1": {"note": "done"}} and store.all("drafts") == {}
+
+
+def test_a_failed_write_changes_nothing_and_says_so(db: Path) -> None:
+    with Store(db) as store:
+        store.put("annotations", "n-1", {"note": "kept"})
+        with pytest.raises(TypeError):
+            store.put("annotations", "n-2", {"note": "x" * 200_000, "bad": object()})  # dies mid-line
+        assert store.all("annotations") == {"n-1": {"note": "kept"}}
+        store.put("annotations", "n-3", {"note": "after"})
+    with Store(db) as store:
+        assert set(store.all("annotations")) == {"n-1", "n-3"}
