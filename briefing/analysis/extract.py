@@ -104,7 +104,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     ptr = 0
     used_desc: set[int] = set()
     used_unknown: list[int] = []
-    role_forms: dict[str, set[int]] = {}  # "the bank" -> mentions it was resolved to
+    role_forms: dict[str, tuple[set[int], str]] = {}  # "the bank" -> (mentions it was resolved to, surface)
 
     last_word: dict[str, int] = {}  # a word of an organisation's name -> its latest mention ("the bank")
 
@@ -141,7 +141,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
         if gi < 0:
             continue
         if p.source.kind in ("role", "body") and gi != base[fi] + p.source.mention:
-            role_forms.setdefault(fold(p.source.surface), set()).add(gi)
+            role_forms.setdefault(fold(p.source.surface), (set(), p.source.surface))[0].add(gi)
         if gi in descriptions:
             used_desc.add(gi)
         if keys[gi][0] == "unknown":
@@ -185,13 +185,11 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     actors, which = merge([all_mentions[i] for i in kept], [keys[i] for i in kept])
     actor_of = {gi: which[k] for k, gi in enumerate(kept)}
     # a role phrase that the article ties to one actor only is an alias of it ("the bank", "the spokesperson")
-    for form, gis in role_forms.items():
+    for form, (gis, surface) in role_forms.items():
         owners = {actor_of[g] for g in gis if g in actor_of}
         if len(owners) == 1:
             a = actors[owners.pop()]
             if all(fold(x) != form for x in a.aliases):
-                surface = next(p.source.surface for f in findings for p in f.positions
-                               if p.source.kind in ("role", "body") and fold(p.source.surface) == form)
                 a.aliases.append(surface)
 
     # 5. positions: one per (actor, sentence), the main-clause cue first

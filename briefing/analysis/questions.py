@@ -290,19 +290,21 @@ def make_about(sent, cue_first: int, gov) -> str:
         e -= 1
     while e > s and doc[e - 1].is_punct:
         e -= 1
-    about = span_text(doc, s, e).strip(" ,;:—–-\"“”'")
-    if len(about.split()) < ABOUT_MIN:
+    about = span_text(doc, s, e).strip(" ,;:—–-\"“”'‘’")
+    if len(about.split()) < ABOUT_MIN:  # a short sentence: all of it (never invented words)
         about = span_text(doc, sent.start, sent.end)
         words = about.split()
         if len(words) > ABOUT_MAX:
             about = " ".join(words[:ABOUT_MAX])
-        about = about.strip(" ,;:—–-\"“”'")
+        about = about.strip(" ,;:—–-\"“”'‘’")
     return about
 
 
 def block_questions(doc, offset: int, first_sentence: int, qspans: list[tuple[int, int]]) -> list[QuestionF]:
     out: list[QuestionF] = []
     for si, sent in enumerate(doc.sents):
+        if sum(1 for t in sent if not t.is_punct) < 3:
+            continue  # "Why?", "Okay?": dialogue, too short to name a matter
         cands = sentence_candidates(sent, qspans)
         if not cands:
             continue
