@@ -179,6 +179,23 @@ def _person_parts(ent) -> tuple[str, str, tuple[str, ...]]:
 
 
 # ----------------------------------------------------------------------------------------- per block
+DASHES = {"-", "–", "—", "--", "―"}
+
+
+def dateline(sent) -> int:
+    """Token index just after a dateline that opens the sentence ("LISBON -", "MACAU (Reuters) –"), else start."""
+    doc = sent.doc
+    for tok in sent[: min(len(sent), 9)]:
+        if tok.text in DASHES and tok.i > sent.start:
+            before = doc[sent.start : tok.i]
+            if not all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() for t in before):
+                return sent.start
+            if any(t.ent_type_ == "GPE" or (t.is_alpha and t.text.isupper() and len(t.text) > 2) for t in before):
+                return tok.i + 1
+            return sent.start
+    return sent.start
+
+
 def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[int, int]]:
     """Actor mentions of one block Doc, and a map token index -> mention index (for source lookup)."""
     out: list[MentionF] = []
@@ -196,10 +213,16 @@ def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[
         for i in range(start_tok, end_tok):
             tok2m[i] = idx
 
+    datelined: set[int] = set()
+    for sent in doc.sents:
+        end = dateline(sent)
+        datelined.update(range(sent.start, end))
     for ent in doc.ents:
         label = ent.label_
         if label not in ACTOR_LABELS:
             continue
+        if ent.start in datelined and label in ("GPE", "LOC", "FAC"):
+            continue  # the place of a dateline is no actor (the agency in it is an outlet)
         text = ent.text
         root = ent.root
         sent = sentence_of(ent.start)
@@ -255,7 +278,8 @@ def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[
             add(MentionF(start, end, surface, _strip_the(surface), kind, sent, "place"), ent.start, ent.end)
     # proper nouns the NER missed, as subjects: kept as "unknown", a person only if a person elsewhere has that name
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.i not in tok2m and not tok.ent_type_ and _source_slot(tok):
+        if tok.pos_ == "PROPN" and tok.i not in tok2m and not tok.ent_type_ and tok.i not in datelined \
+                and _source_slot(tok):
             s, e = np_span(tok)
             words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
             if words and words[0].i >= s and all(w.text[:1].isupper() for w in words):

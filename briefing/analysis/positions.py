@@ -26,6 +26,7 @@ from briefing.analysis import lexicons
 from briefing.analysis.actors import (
     MentionF,
     base_form,
+    dateline,
     np_span,
     outlet_name,
     span_text,
@@ -128,6 +129,7 @@ def _nouns() -> dict:
         "agent": lexicons.words("roles", "official", "people", "role", "body", "state_collective"),
         "role": lexicons.words("roles", "role"),
         "body": lexicons.words("roles", "body"),
+        "government": lexicons.words("roles", "government_words"),
         "document": lexicons.words("roles", "document"),
         "pron": {**{w: "person" for w in p["person"]}, **{w: "plural" for w in p["plural"]},
                  **{w: "neuter" for w in p["neuter"]}, **{w: "speaker" for w in p["speaker"]}},
@@ -206,14 +208,22 @@ def _widen(tok, start: int, end: int, cues) -> tuple[int, int]:
     return start, end
 
 
-def _subject(tok):
-    """The token that holds the position expressed by verb ``tok`` (None when it has no agent)."""
+def _subject(tok, skip: int = -1):
+    """The token that holds the position expressed by verb ``tok`` (None when it has no agent).
+
+    ``skip``: tokens before this index are a dateline ("LISBON - The ministry said"), never the subject.
+    """
     t = tok
     for step in range(5):
         subj = None
         passive = None
         for c in t.children:
-            if c.dep_ in ("nsubj", "csubj", "expl") and subj is None and c.dep_ != "expl":
+            if c.dep_ in ("nsubj", "csubj") and c.i < skip:
+                # the parser took the dateline for the subject: the real one is its apposition, if any
+                c = next((a for a in c.children if a.dep_ == "appos" and a.i >= skip), None)
+                if c is None:
+                    continue
+            if c.dep_ in ("nsubj", "csubj", "appos") and subj is None:
                 subj = c
             elif c.dep_ == "nsubjpass":
                 passive = c
@@ -333,6 +343,20 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         if t.pos_ not in ("NOUN", "PROPN"):
             return None
         s, e = np_span(t)
+        lemma = t.lemma_.lower()
+        poss = next((c for c in t.children if c.dep_ == "poss" and c.i in ctx.tok2m), None)
+        if poss is not None and lemma in nouns["body"]:
+            # "Clinton's campaign": a body named through its parent; "Turkey's government": the state itself
+            pm = ctx.mentions[ctx.tok2m[poss.i]]
+            if pm.kind == "state" and lemma in nouns["government"]:
+                return SourceRef("mention", ctx.tok2m[poss.i], surface=span_text(doc, s, e), offset=pm.start)
+            if pm.kind in ("person", "organization", "state", "group"):
+                name = f"{pm.name.split()[-1] if pm.kind == 'person' else pm.name} {t.text}"
+                idx = len(ctx.mentions)
+                surface = base_form(span_text(doc, s, e))
+                ctx.mentions.append(MentionF(off + doc[s].idx, off + doc[e - 1].idx + len(doc[e - 1].text), surface,
+                                             name, "organization", ctx.cur_sentence, "body"))
+                return SourceRef("mention", idx, surface=surface, offset=off + doc[s].idx)
         # a named body inside the phrase: "a spokesman for the Foreign Ministry", "the head of the agency"
         for c in t.subtree:
             if c.i in ctx.tok2m and c.dep_ not in ("relcl", "acl"):
@@ -350,7 +374,6 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                         return None
                     return SourceRef("mention", ctx.tok2m[c.i], surface=span_text(doc, s, e) or m.surface,
                                      offset=m.start)
-        lemma = t.lemma_.lower()
         if lemma in nouns["document"] or not (lemma in nouns["agent"] or _agent_like(lemma)):
             return None
         surface = span_text(doc, s, e)
@@ -424,6 +447,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
     for si, sent in enumerate(sents):
         sidx = first_sentence + si
         ctx.cur_sentence = sidx
+        skip = dateline(sent)
         cands: list[tuple[object, int, int, list[SourceRef], tuple[int, int], bool]] = []
         for tok in sent:
             lemma = tok.lemma_.lower()
@@ -439,7 +463,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 rng = _cue_of(tok, cues)
                 if rng is None or _unsaid(tok, lemma, cues) or _hypothetical(tok):
                     continue
-                subj = _subject(tok)
+                subj = _subject(tok, skip)
                 if subj is None:
                     continue
                 refs = _source_refs(subj, ctx)

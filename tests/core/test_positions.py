@@ -266,3 +266,30 @@ def test_pronoun_never_resolves_to_a_news_outlet(analyse_text):
 def test_idiom_goes_without_saying_is_no_position(analyse_text):
     _, an = analyse_text("It goes without saying that the museum needs a new roof.")
     assert an.positions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("LISBON - The fisheries ministry said the quota talks would resume in May.", "fisheries ministry"),
+        ("NAIROBI (Newswire) – Energy Minister Ruth Wanjiru said on Friday the grid deal was final.", "Ruth Wanjiru"),
+    ],
+)
+def test_dateline_place_is_no_actor_and_no_source(analyse_text, text, source):
+    _, an = analyse_text(text)
+    assert [p.actor for p in an.positions] == [source]
+    assert not {"Lisbon", "LISBON", "Portugal", "Nairobi", "NAIROBI", "Kenya"} & {a.name for a in an.actors}
+
+
+def test_body_named_through_its_parent_is_its_own_organisation(analyse_text):
+    _, an = analyse_text("Candidate Rosa Ibarra toured the valley.\nIbarra’s campaign said the tour raised $2 million.")
+    (p,) = an.positions
+    campaign = an.actor_by_id(p.actor_id)
+    assert campaign.kind == "organization"
+    assert "campaign" in campaign.name.lower() and "Ibarra" in campaign.name
+
+
+def test_government_of_a_state_is_the_state(analyse_text):
+    _, an = analyse_text("Chile's government said the lithium contracts would be reviewed.")
+    (p,) = an.positions
+    assert p.actor == "Chile"
