@@ -144,7 +144,7 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             out.append((0, tok.i, tok.i + 1, tok))
             continue
         # 1. conditions
-        if low in lx["cond_sub"] and tok.dep_ in ("mark", "advmod", "prep") and tok.pos_ in ("SCONJ", "ADP", "ADV", "VERB"):
+        if low in lx["cond_sub"] and tok.dep_ == "mark":  # "once the deal is signed", not "once again"
             clause = tok.head
             if low == "until" and (clause.tag_ == "VBD" or tok.dep_ == "prep"):
                 continue
@@ -166,7 +166,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             out.append((1, tok.i, tok.i + 1, tok))
             continue
         # 2. disputes
-        if tok.pos_ == "VERB" and (lemma in lx["deny"] or (
+        if tok.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and (
+                lemma in lx["deny"] or (
                 lemma in lx["deny_claim"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["claims"]
                                                    for c in tok.children))):
             out.append((2, tok.i, tok.i + 1, tok))
@@ -197,6 +198,10 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         # 5. hedge words
         if low in lx["hedges"]:
+            if low == "likely" and tok.dep_ == "amod":
+                continue  # "the likely nominee": a description, not a prospect
+            if low == "possible" and tok.head.lemma_.lower() == "make" and tok.dep_ in ("oprd", "ccomp", "acomp", "xcomp"):
+                continue  # "made this book possible"
             if low in lx["need_comp"]:
                 nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
                 if nxt not in ("of", "that", "to", "for"):

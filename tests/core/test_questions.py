@@ -102,3 +102,17 @@ def test_about_names_the_clause_the_cue_governs(analyse_text):
     _, an = analyse_text("However, the launch of the new satellite remains uncertain, as engineers are still testing it.")
     q = only_question(an)
     assert q.about.startswith("the launch of the new satellite remains uncertain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The singer is once again touring the country with her old band.",
+        "Party delegates cheered the likely nominee at the convention in Ohio.",
+        "A generous donor made the new library wing possible last year.",
+        "Refugees were denied entry at the border crossing on Monday.",
+    ],
+)
+def test_words_that_only_look_like_cues(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
