@@ -57,6 +57,7 @@ class MentionF:
     how: str = "ent"  # ent | country | capital | seat | demonym | outlet | group | description | channel
     full: str = ""  # a longer alias with title ("Turkish President Recep Tayyip Erdoğan")
     roles: tuple[str, ...] = ()  # role words tied to a person ("spokesperson", "president")
+    weak: bool = False  # seen in page furniture or a verbless fragment: joins an actor, never makes one
 
 
 # ----------------------------------------------------------------------------------------- lexicons
@@ -214,9 +215,12 @@ def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[
             tok2m[i] = idx
 
     datelined: set[int] = set()
+    weak_sents: list[tuple[int, int]] = []
     for sent in doc.sents:
         end = dateline(sent)
         datelined.update(range(sent.start, end))
+        if furniture(sent) or (len(sent) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in sent)):
+            weak_sents.append((sent.start, sent.end))
     for ent in doc.ents:
         label = ent.label_
         if label not in ACTOR_LABELS:
@@ -292,7 +296,26 @@ def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[
                     continue
                 add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
                              "unknown", sentence_of(a), "propn"), a, b)
+    for s, e in weak_sents:
+        for tok in range(s, e):
+            if tok in tok2m:
+                out[tok2m[tok]].weak = True
     return out, tok2m
+
+
+def furniture(sent) -> bool:
+    """Is this sentence page furniture: a link or credit line, a share bar, a menu?"""
+    text = sent.text.strip().lower().lstrip("•·-–—|>*# ")
+    if text.startswith(_furniture_prefixes()):
+        return True
+    words = [t.lower_ for t in sent if not t.is_punct]
+    share = lexicons.words("boilerplate", "share_words")
+    return bool(words) and len(words) <= 12 and all(w in share for w in words)
+
+
+@lru_cache(maxsize=1)
+def _furniture_prefixes() -> tuple[str, ...]:
+    return tuple(lexicons.words("boilerplate", "prefixes"))
 
 
 def _source_slot(tok) -> bool:
@@ -394,6 +417,7 @@ class _Draft:
     mentions: list[Mention] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     canonical: str = ""
+    strong: bool = False
 
 
 @lru_cache(maxsize=1 << 14)
@@ -455,7 +479,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
 
 
 def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[Actor], list[int]]:
-    """Actors in order of first mention, and for each mention the index of its actor."""
+    """Actors in order of first mention, and for each mention the index of its actor (-1: no actor)."""
     drafts: dict[tuple[str, str], int] = {}
     order: list[_Draft] = []
     which: list[int] = []
@@ -473,8 +497,12 @@ def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[A
                 d.aliases.setdefault(fold(form), form)
         d.mentions.append(Mention(m.start, m.end, m.surface, m.sentence))
         d.roles.update(m.roles)
-    actors: list[Actor] = []
+        d.strong = d.strong or not m.weak
+    actors: list[Actor | None] = []
     for d in order:
+        if not d.strong:
+            actors.append(None)  # seen only in page furniture or fragments: no actor (index kept)
+            continue
         if d.kind == "person":
             name = max(d.names, key=lambda n: (len(n.split()), len(n)))
         elif d.kind == "organization":
@@ -487,7 +515,14 @@ def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[A
         if fold(name) not in d.aliases and any(fold(name) == fold(base_form(_strip_the(a))) for a in aliases):
             pass
         actors.append(Actor(Actor.make_id(d.kind, name), name, d.kind, aliases, d.mentions))
-    return actors, which
+    # drop the actors seen only in page furniture; renumber
+    final: list[Actor] = []
+    new_index: list[int] = []
+    for a in actors:
+        new_index.append(len(final) if a is not None else -1)
+        if a is not None:
+            final.append(a)
+    return final, [new_index[w] for w in which]
 
 
 def roles_of(mentions: list[MentionF], keys: list[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:

@@ -183,7 +183,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     kept = [i for i in range(len(all_mentions))
             if (i not in descriptions or i in used_desc) and keys[i][0] != "unknown"]
     actors, which = merge([all_mentions[i] for i in kept], [keys[i] for i in kept])
-    actor_of = {gi: which[k] for k, gi in enumerate(kept)}
+    actor_of = {gi: which[k] for k, gi in enumerate(kept) if which[k] >= 0}
     # a role phrase that the article ties to one actor only is an alias of it ("the bank", "the spokesperson")
     for form, (gis, surface) in role_forms.items():
         owners = {actor_of[g] for g in gis if g in actor_of}

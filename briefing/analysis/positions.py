@@ -27,6 +27,7 @@ from briefing.analysis.actors import (
     MentionF,
     base_form,
     dateline,
+    furniture,
     np_span,
     outlet_name,
     span_text,
@@ -447,6 +448,8 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
     for si, sent in enumerate(sents):
         sidx = first_sentence + si
         ctx.cur_sentence = sidx
+        if furniture(sent):
+            continue
         skip = dateline(sent)
         cands: list[tuple[object, int, int, list[SourceRef], tuple[int, int], bool]] = []
         for tok in sent:

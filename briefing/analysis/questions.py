@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from briefing.analysis import lexicons
-from briefing.analysis.actors import span_text
+from briefing.analysis.actors import furniture, span_text
 
 ABOUT_MIN, ABOUT_MAX = 5, 12
 _NEG = {"not", "n't", "never", "no"}
@@ -308,8 +308,8 @@ def make_about(sent, cue_first: int, gov) -> str:
 def block_questions(doc, offset: int, first_sentence: int, qspans: list[tuple[int, int]]) -> list[QuestionF]:
     out: list[QuestionF] = []
     for si, sent in enumerate(doc.sents):
-        if sum(1 for t in sent if not t.is_punct) < 3:
-            continue  # "Why?", "Okay?": dialogue, too short to name a matter
+        if sum(1 for t in sent if not t.is_punct) < 3 or furniture(sent):
+            continue  # "Why?", "Okay?": dialogue, too short to name a matter; "Read more: ...": page furniture
         cands = sentence_candidates(sent, qspans)
         if not cands:
             continue

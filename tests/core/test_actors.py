@@ -170,3 +170,15 @@ def test_mentions_carry_offsets_into_the_canonical_text(analyse_text):
     for m in kenya.mentions:
         assert document.text[m.start : m.end] == "Kenya"
         assert document.sentences[m.sentence].start <= m.start < document.sentences[m.sentence].end
+
+
+def test_page_furniture_gives_no_actors_positions_or_questions(analyse_text):
+    _, an = analyse_text(
+        "Share on Facebook Twitter WhatsApp\n"
+        "The port authority said the new terminal will open in March.\n"
+        "Read more: Minister Omar Saleh says fuel prices could fall\n"
+        "Photo: Reuters"
+    )
+    assert {a.name for a in an.actors} <= {"port authority"}
+    assert [p.cue for p in an.positions] == ["said"]
+    assert an.questions == []

@@ -116,3 +116,8 @@ def test_about_names_the_clause_the_cue_governs(analyse_text):
 def test_words_that_only_look_like_cues(analyse_text, text):
     _, an = analyse_text(text)
     assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+def test_not_yet_done_is_pending(analyse_text):
+    _, an = analyse_text("The budget office has not yet released its analysis of the package.")
+    assert only_question(an).cue == "not yet"
