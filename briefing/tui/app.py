@@ -50,9 +50,10 @@ class DocEntry:
 
 
 def default_analyser(model=None) -> Analyser:
-    from briefing.analysis import analyse
+    """``analyse`` in a child process (spaCy would otherwise hold the GIL the keyboard needs)."""
+    from briefing.background import analyse_in_process
 
-    return partial(analyse, model=model)
+    return partial(analyse_in_process, model=model)
 
 
 def default_loader(source: str) -> Document:

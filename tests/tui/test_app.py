@@ -9,6 +9,7 @@ re-recording.
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from tui_support import recorded_analyser, recorded_analysis
@@ -32,11 +33,18 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-async def ready(pilot) -> None:
-    """Let the app mount, the analysis worker finish and its messages land."""
+async def ready(pilot, timeout: float = 120.0) -> None:
+    """Let the app mount, the analysis (started after the first paint) finish and its messages land."""
+    deadline = time.monotonic() + timeout
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    while True:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        if not isinstance(screen, ReaderScreen) or screen.settled:
+            return
+        assert time.monotonic() < deadline, "the analysis did not finish"
+        await pilot.pause(0.05)
 
 
 def reader(app) -> ReaderScreen:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_app import WIDE, reader
+from test_app import WIDE, ready, reader
 
 from briefing.tui.app import make_app
 from briefing.tui.widgets.panels import PanelTable
@@ -21,12 +21,10 @@ async def test_real_model_fills_the_panels_and_the_cache_makes_reopening_instant
 
     app = make_app([sample_document.source], documents={sample_document.source: sample_document}, model=model_spec)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         screen = reader(app)
         analysis = screen.analysis
-        assert analysis is not None and analysis.complete
+        assert analysis is not None and analysis.complete, (screen.failed, [n.message for n in app._notifications])
         assert analysis.model == model_spec.label
         assert screen.query_one("#actors-table", PanelTable).row_count == len(analysis.actors) > 0
         assert model_spec.label in screen.query_one("#status").plain

@@ -12,9 +12,9 @@ from briefing.tui.app import make_app
 
 
 async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    from test_app import ready
+
+    await ready(pilot)
 
 
 def sample_app(stable_document):

@@ -6,6 +6,8 @@ methods. The logic itself (navigation, search, stepping, citations) lives in ``b
 
 from __future__ import annotations
 
+import time
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +35,8 @@ from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.bars import Legend, SearchBar, StatusLine, TabStrip
 from briefing.tui.widgets.panels import ActorsPanel, Panel, PositionsPanel, QuestionsPanel, safe
 
+FIRST_PAINT_GRACE_S = 0.05
+PARTIAL_APPLY_EVERY_S = 1.0  # partial results redraw panels and highlights at most this often
 NARROW_BELOW = 120  # columns: below this the panels become tabs
 PANELS = ("actors", "positions", "questions")
 FOCUS_ORDER = ("article", *PANELS)
@@ -84,6 +88,7 @@ class ReaderScreen(Screen[None]):
         self.progress: tuple[int, int] | None = None
         self.failed = ""
         self.active_panel = "article"
+        self._partial_applied = 0.0
 
     # ---------------------------------------------------------------- composition
 
@@ -112,7 +117,8 @@ class ReaderScreen(Screen[None]):
             self.apply_analysis(self.entry.analysis)
         else:
             self.show_panels()
-            self.start_analysis()
+            # paint the article first: the analysis starts once the first frame is out
+            self.call_after_refresh(self.set_timer, FIRST_PAINT_GRACE_S, self.start_analysis)
         self.update_status()
 
     def on_unmount(self) -> None:
@@ -124,6 +130,11 @@ class ReaderScreen(Screen[None]):
 
     def panel(self, name: str) -> Panel:
         return self.query_one(f"#{name}", Panel)
+
+    @property
+    def settled(self) -> bool:
+        """The analysis is done (shown or failed): nothing more will change on its own."""
+        return self.progress is None and (self.entry.analysis is not None or bool(self.failed))
 
     @property
     def narrow(self) -> bool:
@@ -155,10 +166,12 @@ class ReaderScreen(Screen[None]):
                 document, use_cache=use_cache, on_progress=progress, should_stop=lambda: worker.is_cancelled
             )
         except BriefingError as exc:
-            self.post_message(AnalysisFailed(doc_id, str(exc)))
+            if not worker.is_cancelled:
+                self.post_message(AnalysisFailed(doc_id, str(exc)))
             return
         except Exception as exc:  # an analysis error must never take the reader down
-            self.post_message(AnalysisFailed(doc_id, f"{type(exc).__name__}: {exc}"))
+            if not worker.is_cancelled:
+                self.post_message(AnalysisFailed(doc_id, f"{type(exc).__name__}: {exc}"))
             return
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(doc_id, analysis))
@@ -170,8 +183,12 @@ class ReaderScreen(Screen[None]):
         pct = int(100 * message.done / message.total) if message.total else 100
         for name in PANELS:
             self.panel(name).set_progress(f"analysing {pct}%")
-        if message.partial is not None and not message.partial.complete:
-            self.apply_analysis(message.partial, final=False)
+        partial = message.partial
+        if partial is not None and not partial.complete:
+            now = time.monotonic()
+            if now - self._partial_applied >= PARTIAL_APPLY_EVERY_S:
+                self._partial_applied = now
+                self.apply_analysis(partial, final=False)
         self.update_status()
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:

@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size, Spacing
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -112,6 +112,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(CursorMoved(sentence))
 
     def scroll_to_cursor(self, *, center: bool = False) -> None:
+        """Scroll only when the cursor leaves the view (less to send over a slow link), and then
+        put it in the upper third going down, the lower third going up (the text ahead stays shown)."""
         if self.wrapped is None:
             return
         if self.word is not None:
@@ -120,15 +122,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             first, last = self.wrapped.lines_of_sentence(self.sentence)
         height = max(1, self.scrollable_content_region.height)
         last = min(last, first + height - 1)
-        margin = 2 if height > 8 else 0
-        self.scroll_to_region(
-            Region(0, first, 1, last - first + 1),
-            spacing=Spacing(margin, 0, margin, 0),
-            animate=False,
-            center=center,
-            force=True,
-            x_axis=False,
-        )
+        margin = 1 if height > 8 else 0
+        top = int(self.scroll_offset.y)
+        if not center and first >= top + margin and last <= top + height - 1 - margin:
+            return
+        if center or last - first + 1 > height - 2 * margin:
+            target = first - height // 3
+        elif first < top + margin:
+            target = last - (2 * height) // 3
+        else:
+            target = first - height // 3
+        target = max(0, min(target, max(0, len(self.wrapped) - height)))
+        if target != top:
+            self.scroll_to(y=target, animate=False, force=True, immediate=True)
 
     def first_visible_sentence(self) -> int:
         """The first sentence starting on a visible line (or the one shown at the top)."""

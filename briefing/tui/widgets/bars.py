@@ -61,8 +61,9 @@ class Legend(Widget):
         self.counts = ""
 
     def set_counts(self, counts: str) -> None:
-        self.counts = counts
-        self.refresh()
+        if counts != self.counts:
+            self.counts = counts
+            self.refresh()
 
     def render(self) -> Text:
         style = self.get_component_rich_style
@@ -127,8 +128,9 @@ class TabStrip(Widget):
             self.refresh()
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        self.counts = counts
-        self.refresh()
+        if counts != self.counts:
+            self.counts = counts
+            self.refresh()
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")

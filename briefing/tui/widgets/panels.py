@@ -69,6 +69,7 @@ class Panel(Vertical):
         self.document: Document | None = None
         self.analysis: Analysis | None = None
         self._columns_width = -1
+        self._stale = False
 
     def on_mount(self) -> None:
         self._make_columns()
@@ -76,7 +77,17 @@ class Panel(Vertical):
     def on_resize(self) -> None:
         if self.content_size.width != self._columns_width:
             self._make_columns()
+            self._stale = True
+        if self._stale:
             self.fill()
+
+    def hidden(self) -> bool:
+        """True when the panel is not on screen (a tab not shown): filling it can wait until it is."""
+        if self.region.area == 0:
+            self._stale = True
+            return True
+        self._stale = False
+        return False
 
     def _make_columns(self) -> None:
         table = self.table
@@ -127,6 +138,8 @@ class ActorsPanel(Panel):
         self.fill()
 
     def fill(self) -> None:
+        if self.hidden():
+            return
         analysis = self.analysis
         rows = []
         if analysis is not None:
@@ -171,7 +184,7 @@ class PositionsPanel(Panel):
 
     def fill(self) -> None:
         document, analysis, actor_filter = self.document, self.analysis, self.actor_filter
-        if document is None:
+        if document is None or self.hidden():
             return
         rows = []
         positions = analysis.positions if analysis is not None else []
@@ -215,7 +228,7 @@ class QuestionsPanel(Panel):
 
     def fill(self) -> None:
         document, analysis = self.document, self.analysis
-        if document is None:
+        if document is None or self.hidden():
             return
         rows = []
         questions = analysis.questions if analysis is not None else []
