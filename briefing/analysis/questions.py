@@ -313,8 +313,8 @@ def block_questions(doc, offset: int, first_sentence: int, qspans: list[tuple[in
         cands = sentence_candidates(sent, qspans)
         if not cands:
             continue
-        # the strongest class; within it a phrase before a single word, then the main clause, then the first
-        rank, a, b, gov = min(cands, key=lambda c: (c[0], c[2] - c[1] < 2, sum(1 for _ in doc[c[1]].ancestors), c[1]))
+        # the strongest class; within it the longer phrase, then the main clause, then the first
+        rank, a, b, gov = min(cands, key=lambda c: (c[0], -min(c[2] - c[1], 4), sum(1 for _ in doc[c[1]].ancestors), c[1]))
         cue = span_text(doc, a, b)
         out.append(QuestionF(
             first_sentence + si,
