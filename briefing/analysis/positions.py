@@ -634,6 +634,8 @@ def _quote_continuations(doc, sents, qspans, positions, sent_has_own, quote_posi
     tail = text.rstrip()
     info.ends_open = tail.endswith(":") or (bool(qspans) and qspans[-1][1] >= len(tail) and tail[-1:] not in QUOTE_CHARS)
     info.last_speaker = quote_positions[-1] if quote_positions else -1
+    if info.last_speaker < 0 and info.ends_open and positions:  # "X told the assembly:" then a quote paragraph
+        info.last_speaker = len(positions) - 1
     if not qspans:
         return info
     for si, sent in enumerate(sents):

@@ -293,3 +293,15 @@ def test_government_of_a_state_is_the_state(analyse_text):
     _, an = analyse_text("Chile's government said the lithium contracts would be reviewed.")
     (p,) = an.positions
     assert p.actor == "Chile"
+
+
+def test_colon_introduced_quote_in_the_next_paragraph(analyse_text):
+    _, an = analyse_text(
+        "Transport Minister Eva Lund told the assembly:\n"
+        "“We will build the bridge. Work starts in May, whatever the weather.”\n"
+        "The opposition walked out."
+    )
+    lund = [p for p in an.positions if p.actor == "Eva Lund"]
+    assert len(lund) == 2  # the introduction and the quote paragraph
+    assert {p.sentence for p in lund} == {0, 1}
+    assert lund[1].cue == "“"
