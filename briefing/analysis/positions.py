@@ -129,6 +129,7 @@ def _nouns() -> dict:
     return {
         "agent": lexicons.words("roles", "official", "people", "role", "body", "state_collective"),
         "role": lexicons.words("roles", "role"),
+        "people": lexicons.words("roles", "people"),
         "body": lexicons.words("roles", "body"),
         "government": lexicons.words("roles", "government_words"),
         "document": lexicons.words("roles", "document"),
@@ -307,6 +308,9 @@ def _embedded_in(tok, other) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- sources
+_GENERIC_PEOPLE = {"people", "person", "man", "woman", "member", "group", "organization", "organisation",
+                   "community", "family", "local", "friend", "colleague", "host", "player", "state", "country",
+                   "nation", "company", "firm", "bank", "agency", "authority", "government", "office", "house"}
 _AGENT_SUFFIXES = ("man", "woman", "men", "women", "person", "people", "ist", "ian", "ant", "ent", "er", "or",
                    "eer", "ee", "crat", "arch", "smith", "wright")
 _NOT_AGENT = {"paper", "letter", "order", "number", "computer", "factor", "sector", "matter", "center", "centre",
@@ -456,9 +460,14 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
             lemma = tok.lemma_.lower()
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.i not in tok2m:
                 # plural people named by a description are antecedents for a later "they"
+                acting = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and lemma in _nouns()["people"]
+                          and lemma not in _GENERIC_PEOPLE)
                 for r in _source_refs(tok, ctx):
                     if r.kind == "mention" and r.mention >= 0:
                         ctx.antecedents.add(r.mention)
+                        m = ctx.mentions[r.mention]
+                        if acting and m.how == "description":
+                            m.how = "acting"  # "Protesters blocked the road": a group that acts is an actor
             is_frame = lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
             if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB") and not is_frame:
                 if lemma in cues["channels"] and _channel(tok, ctx):

@@ -182,3 +182,9 @@ def test_page_furniture_gives_no_actors_positions_or_questions(analyse_text):
     assert {a.name for a in an.actors} <= {"port authority"}
     assert [p.cue for p in an.positions] == ["said"]
     assert an.questions == []
+
+
+def test_an_unnamed_group_that_acts_is_an_actor(analyse_text):
+    _, an = analyse_text("Farmers blocked the motorway near the capital with their tractors on Monday.")
+    assert [a.name for a in an.actors] == ["Farmers"]
+    assert an.actors[0].kind == "group"
