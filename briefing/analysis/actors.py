@@ -71,19 +71,15 @@ def outlet_name(text: str) -> bool:
     if _DOMAIN.match(s) and s.rsplit(".", 1)[-1].lower() in lexicons.words("roles", "outlets", key="domain_suffixes"):
         return True
     key = fold(re.sub(r"^the\s+", "", s, flags=re.I))
-    if key in {fold(n) for n in lexicons.load("roles")["outlets"]["names"]} or key in _outlet_names():
+    if key in _outlet_names():
         return True
     words = key.split()
     return len(words) >= 2 and words[-1] in lexicons.words("roles", "outlets", key="name_words")
 
 
-_OUTLETS: set[str] = set()
-
-
-def _outlet_names() -> set[str]:
-    if not _OUTLETS:
-        _OUTLETS.update(fold(n) for n in lexicons.load("roles")["outlets"]["names"])
-    return _OUTLETS
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    return frozenset(fold(n) for n in lexicons.load("roles")["outlets"]["names"])
 
 
 # ----------------------------------------------------------------------------------------- helpers
@@ -512,8 +508,6 @@ def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[A
             name = d.names[0]
         d.canonical = name
         aliases = list(d.aliases.values())
-        if fold(name) not in d.aliases and any(fold(name) == fold(base_form(_strip_the(a))) for a in aliases):
-            pass
         actors.append(Actor(Actor.make_id(d.kind, name), name, d.kind, aliases, d.mentions))
     # drop the actors seen only in page furniture; renumber
     final: list[Actor] = []
@@ -523,11 +517,3 @@ def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[A
         if a is not None:
             final.append(a)
     return final, [new_index[w] for w in which]
-
-
-def roles_of(mentions: list[MentionF], keys: list[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
-    out: dict[tuple[str, str], set[str]] = {}
-    for m, k in zip(mentions, keys):
-        if m.roles:
-            out.setdefault(k, set()).update(m.roles)
-    return out

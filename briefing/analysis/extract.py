@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from briefing.analysis.actors import MentionF, actor_keys, block_mentions, merge
 from briefing.analysis.countries import fold
-from briefing.analysis.positions import BlockQuoteInfo, PositionF, QuoteF, SourceRef, block_positions, quote_spans
+from briefing.analysis.positions import BlockQuoteInfo, PositionF, SourceRef, block_positions, quote_spans
 from briefing.analysis.questions import QuestionF, block_questions
 from briefing.model import Actor, Block, Document, Position, Question
 
@@ -133,7 +133,6 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
         for pi, p in enumerate(f.positions):
             items.append((p.source.offset if p.source.offset else p.cue_start, fi, pi))
     items.sort()
-    speaker_of_finding: dict[int, int] = {}
     for off, fi, pi in items:
         p = findings[fi].positions[pi]
         advance(off)

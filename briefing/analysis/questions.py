@@ -87,10 +87,6 @@ def _negated(tok) -> bool:
     return tok.dep_ in ("acomp", "attr", "xcomp", "ccomp") and any(c.dep_ == "neg" for c in h.children)
 
 
-def _cue_range(doc, a: int, b: int) -> tuple[int, int]:
-    return a, b
-
-
 def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, int, int, object]]:
     """(rank, first token, end token, governing token) of every open-question cue in a sentence."""
     lx = _lex()
@@ -98,7 +94,6 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
     out: list[tuple[int, int, int, object]] = []
     stext = sent.text
     base = sent.start_char
-    lower = stext.lower()
     blocked = [(base + m.start(), base + m.end()) for m in lx["not_open_re"].finditer(stext)]
 
     def tok_at(char: int):
@@ -214,7 +209,6 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         t = tok_at(qpos)
         if t is not None:
             out.append((3, t.i, t.i + 1, t))
-    del lower
     return out
 
 
