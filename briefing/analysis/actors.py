@@ -509,11 +509,25 @@ def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[A
         d.canonical = name
         aliases = list(d.aliases.values())
         actors.append(Actor(Actor.make_id(d.kind, name), name, d.kind, aliases, d.mentions))
-    # drop the actors seen only in page furniture; renumber
+    # drop the actors seen only in page furniture; names are unique (positions name their actor): an actor
+    # whose name another already has ("Jordan" the person and the state) joins the first one
     final: list[Actor] = []
     new_index: list[int] = []
+    by_name: dict[str, int] = {}
     for a in actors:
-        new_index.append(len(final) if a is not None else -1)
-        if a is not None:
-            final.append(a)
+        if a is None:
+            new_index.append(-1)
+            continue
+        same = by_name.get(fold(a.name))
+        if same is not None:
+            first = final[same]
+            known = {fold(x) for x in first.aliases}
+            first.aliases.extend(x for x in a.aliases if fold(x) not in known)
+            first.mentions.extend(a.mentions)
+            first.mentions.sort(key=lambda m: m.start)
+            new_index.append(same)
+            continue
+        by_name[fold(a.name)] = len(final)
+        new_index.append(len(final))
+        final.append(a)
     return final, [new_index[w] for w in which]
