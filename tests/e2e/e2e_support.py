@@ -157,6 +157,29 @@ def leftover_modes(output: bytes) -> dict[str, str]:
     return left
 
 
+def processes_with_env(marker: str) -> dict[int, str]:
+    """Live processes whose environment mentions ``marker`` (e.g. the test's own temp HOME): {pid: cmdline}."""
+    found = {}
+    needle = marker.encode()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            if needle in (proc / "environ").read_bytes():
+                found[int(proc.name)] = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+    return found
+
+
+def wait_gone(marker: str, timeout: float = 10.0) -> dict[int, str]:
+    """Wait until no process carries ``marker`` in its environment; returns those left after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while (left := processes_with_env(marker)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
 @dataclass(frozen=True)
 class SampleFacts:
     """What the sample should look like on screen, from the real loader (not hard-coded)."""
@@ -191,9 +214,13 @@ def strip_sgr(text: str) -> str:
     return re.sub(r"\x1b\[[\d;:]*m", "", text)
 
 
-def drive_reader(term: Tmux, facts: SampleFacts, *, mouse: bool = True, start_timeout: float = 120.0) -> None:
+def drive_reader(
+    term: Tmux, facts: SampleFacts, *, marker: str, mouse: bool = True, start_timeout: float = 120.0
+) -> None:
     """The user's round trip: read, move, help, quit; then check the terminal is left as it was.
 
+    ``marker``: a string in the app's environment only (its temporary HOME): its processes are found
+    by it while it runs, and none may be left once it has quit (an analysis child, say).
     ``mouse=False``: the app was started with ``--no-mouse`` and must not capture the mouse.
     """
     counter = re.compile(r"¶\d+\.\d+ \((\d+)/(\d+)\)")
@@ -249,7 +276,8 @@ def drive_reader(term: Tmux, facts: SampleFacts, *, mouse: bool = True, start_ti
     )
     assert any(line.startswith(facts.second) for line in marked_lines(screen)), screen
 
-    # 5. q quits: exit status 0, the shell's screen is back, no mode left switched on
+    # 5. q quits: exit status 0, the shell's screen is back, no mode left switched on, no process left
+    assert processes_with_env(marker), f"the running app is found by its environment ({marker})"
     term.send("q")
     screen = term.wait_for(lambda s: "EXIT=" in s, "q to quit the app", timeout=30)
     assert "EXIT=0" in screen, screen
@@ -265,6 +293,8 @@ def drive_reader(term: Tmux, facts: SampleFacts, *, mouse: bool = True, start_ti
     output = term.output()
     assert b"\x1b[?1049h" in output, "pipe-pane recorded the app's output"
     assert leftover_modes(output) == {}, f"terminal modes switched on and never off: {leftover_modes(output)}"
+    left = wait_gone(marker)
+    assert left == {}, f"processes of the app still running after it quit: {left}"
 
 
 def app_env(home: Path) -> dict[str, str]:

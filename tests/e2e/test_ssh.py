@@ -37,7 +37,7 @@ def test_installed_briefing_over_ssh_reads_moves_helps_and_quits_cleanly(
     # TERM reaches the remote pty through ssh's pty request: the pane's TERM (xterm-256color)
     tmux_term.start(shlex.join([*sshd.ssh_argv(tty=True), remote]))
     try:
-        drive_reader(tmux_term, sample_facts(SAMPLE))
+        drive_reader(tmux_term, sample_facts(SAMPLE), marker=str(tmp_path / "home"))
     except AssertionError as exc:
         raise AssertionError(f"{exc}\n--- sshd log ---\n{sshd.log_tail()}") from None
     assert any((tmp_path / "home" / "config").iterdir())
