@@ -218,7 +218,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         line = self.wrapped.lines[index]
         text = self.line_text(line)
-        segments = list(text.render(self.app.console))
+        segments = [seg if seg.style is not None else Segment(seg.text, base) for seg in text.render(self.app.console)]
         return Strip(segments, text.cell_len).crop_extend(0, width, base)
 
     def line_text(self, line: reading.Line) -> Text:

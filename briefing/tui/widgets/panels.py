@@ -1,7 +1,7 @@
 """The three panels beside the article: Actors, Positions, Open questions.
 
-Each panel is a table (rows built from ``rich.text.Text``, never markup strings: a DataTable parses
-``str`` cells as markup) and a detail line that shows what does not fit a row (aliases, the full
+Each panel is a table (``FindingsTable``: rows of ``rich.text.Text`` cells, never markup, drawn
+on the line API so thousands of rows cost nothing) and a detail line that shows what does not fit a row (aliases, the full
 content, the question's sentence). Panels post messages; the reader screen acts on them.
 """
 
@@ -11,12 +11,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from briefing.loading.normalize import strip_controls
 from briefing.model import Analysis, Document
 from briefing.tui.messages import ActorChosen, SentenceChosen
 from briefing.tui.widgets.article import KIND_GLYPHS
+from briefing.tui.widgets.table import FindingsTable
 
 
 def safe(value: object) -> str:
@@ -28,30 +29,8 @@ def cell(value: object, style: str = "") -> Text:
     return Text(safe(value), style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
-class PanelTable(DataTable):
-    """A row-cursor table whose rows are keyed by the finding's id."""
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row")
-
-    def replace_rows(self, rows: list[tuple[str, tuple[Text, ...]]]) -> None:
-        """Replace every row, keeping the cursor on the same key when it survives."""
-        keep = None
-        if self.row_count and 0 <= self.cursor_row < self.row_count:
-            keep = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        self.clear()
-        for key, cells in rows:
-            self.add_row(*cells, key=key)
-        if keep is not None:
-            try:
-                self.move_cursor(row=self.get_row_index(keep), animate=False)
-            except Exception:  # the row is gone (a new partial analysis): stay at the top
-                pass
-
-    def current_key(self) -> str | None:
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+class PanelTable(FindingsTable):
+    """A panel's table: rows keyed by the finding's id."""
 
 
 class Panel(Vertical):
@@ -75,10 +54,10 @@ class Panel(Vertical):
         self._make_columns()
 
     def on_resize(self) -> None:
-        if self.content_size.width != self._columns_width:
+        width = self.content_size.width
+        if width and width != self._columns_width:
             self._make_columns()
-            self._stale = True
-        if self._stale:
+        if width and self._stale:
             self.fill()
 
     def hidden(self) -> bool:
@@ -97,9 +76,7 @@ class Panel(Vertical):
         flexible = [c for c in self.COLUMNS if not c[2]]
         padding = 2 * len(self.COLUMNS) + 1  # cell padding and the scrollbar
         share = max(self.FLEX_MIN, (width - fixed - padding) // max(1, len(flexible))) if flexible else 0
-        table.clear(columns=True)
-        for key, label, w in self.COLUMNS:
-            table.add_column(label, key=key, width=w or share)
+        table.set_columns([(label, w or share) for _, label, w in self.COLUMNS])
 
     def fill(self) -> None:
         """(Re)build the rows from the current state."""
@@ -115,10 +92,9 @@ class Panel(Vertical):
     def set_progress(self, label: str) -> None:
         self.border_subtitle = label
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_findings_table_row_highlighted(self, event: FindingsTable.RowHighlighted) -> None:
         event.stop()
-        key = event.row_key.value if event.row_key is not None else None
-        self.query_one(".detail", Static).update(self.detail(key))
+        self.query_one(".detail", Static).update(self.detail(event.key))
 
     def detail(self, key: str | None) -> Content:
         return Content("")
@@ -162,10 +138,9 @@ class ActorsPanel(Panel):
         aliases = ", ".join(safe(a) for a in actor.aliases) or "none"
         return Content.assemble((safe(actor.name), "bold"), f" ({actor.kind}) · also: {aliases}")
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_findings_table_row_selected(self, event: FindingsTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(ActorChosen(event.row_key.value))
+        self.post_message(ActorChosen(event.key))
 
 
 class PositionsPanel(Panel):
@@ -209,9 +184,9 @@ class PositionsPanel(Panel):
             return Content("")
         return Content.assemble((safe(p.actor), "bold"), " ", (safe(p.cue), "italic"), ": ", safe(p.content))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_findings_table_row_selected(self, event: FindingsTable.RowSelected) -> None:
         event.stop()
-        p = self._position(event.row_key.value)
+        p = self._position(event.key)
         if p is not None:
             self.post_message(SentenceChosen(p.sentence, p.cue_start, p.cue_end))
 
@@ -250,8 +225,8 @@ class QuestionsPanel(Panel):
             return Content("")
         return Content(safe(self.document.sentence_text(q.sentence)))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_findings_table_row_selected(self, event: FindingsTable.RowSelected) -> None:
         event.stop()
-        q = self._question(event.row_key.value)
+        q = self._question(event.key)
         if q is not None:
             self.post_message(SentenceChosen(q.sentence, q.cue_start, q.cue_end))
