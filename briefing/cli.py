@@ -163,3 +163,6 @@ def main() -> None:
 from briefing.notes_cli import notes  # noqa: E402  (annotations from scripts: issue 5)
 
 cli.add_command(notes)
+from briefing.export_cli import export  # noqa: E402  (the briefing export: issue 6)
+
+cli.add_command(export)
