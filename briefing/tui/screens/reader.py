@@ -87,7 +87,7 @@ class ReaderScreen(Screen[None]):
         self.selected_actor: str | None = None
         self.progress: tuple[int, int] | None = None
         self.failed = ""
-        self.active_panel = "article"
+        self.active_panel = "article"  # the shown tab in the narrow layout
         self._partial_applied = 0.0
 
     # ---------------------------------------------------------------- composition
@@ -276,7 +276,7 @@ class ReaderScreen(Screen[None]):
         span = (message.start, message.end) if message.end > message.start else None
         if self.narrow:
             self.action_focus_panel("article")
-        self.article.move_to(message.sentence, span, center=True)
+        self._move(message.sentence, span, center=True)
 
     def on_search_changed(self, message: SearchChanged) -> None:
         query = message.query
@@ -314,8 +314,14 @@ class ReaderScreen(Screen[None]):
         return None
 
     def _show_panel(self, name: str) -> None:
+        """Mark the shown panel (narrow layout: the drawer is open unless it is the article).
+
+        Classes go on #main and the panels, not on the screen: restyling the whole screen on each
+        focus change costs tens of milliseconds."""
+        if name == self.active_panel:
+            return
         self.active_panel = name
-        self.set_class(name != "article", "-drawer")
+        self.query_one("#main").set_class(name != "article", "-drawer")
         for panel in PANELS:
             self.panel(panel).set_class(panel == name, "-active")
         self.query_one(TabStrip).set_active(name)
@@ -328,9 +334,14 @@ class ReaderScreen(Screen[None]):
             return article.word[0]
         return self.document.sentences[article.sentence].start
 
+    def _move(self, sentence: int, word: tuple[int, int] | None = None, *, center: bool = False) -> None:
+        """Move the cursor and update the status line in the same frame (CursorMoved would be a frame late)."""
+        self.article.move_to(sentence, word, center=center)
+        self.update_status()
+
     def _go_to_span(self, span: tuple[int, int]) -> None:
         sentence = reading.sentence_of_offset(self.document, span[0])
-        self.article.move_to(sentence, span)
+        self._move(sentence, span)
 
     def _step(self, forward: bool, from_offset: int | None = None) -> None:
         if self.stepper is None:
@@ -375,12 +386,10 @@ class ReaderScreen(Screen[None]):
     # ---------------------------------------------------------------- actions
 
     def action_sentence(self, step: int) -> None:
-        article = self.article
-        article.move_to(reading.step_sentence(self.document, article.sentence, step))
+        self._move(reading.step_sentence(self.document, self.article.sentence, step))
 
     def action_paragraph(self, step: int) -> None:
-        article = self.article
-        article.move_to(reading.step_paragraph(self.document, article.sentence, step))
+        self._move(reading.step_paragraph(self.document, self.article.sentence, step))
 
     def action_word(self, step: int) -> None:
         article = self.article
@@ -394,16 +403,16 @@ class ReaderScreen(Screen[None]):
             word = reading.prev_word(doc, before)
         if word is None:
             return
-        article.move_to(reading.sentence_of_offset(doc, word[0]), word)
+        self._move(reading.sentence_of_offset(doc, word[0]), word)
 
     def action_edge(self, end: int) -> None:
-        self.article.move_to(len(self.document.sentences) - 1 if end else 0)
+        self._move(len(self.document.sentences) - 1 if end else 0)
 
     def action_page(self, step: int) -> None:
         article = self.article
         height = max(1, article.scrollable_content_region.height - 1)
         article.scroll_to(y=article.scroll_offset.y + step * height, animate=False, immediate=True)
-        article.move_to(article.first_visible_sentence())
+        self._move(article.first_visible_sentence())
 
     def action_cycle_focus(self, step: int) -> None:
         current = self.active_panel if self.active_panel in FOCUS_ORDER else "article"
@@ -416,8 +425,10 @@ class ReaderScreen(Screen[None]):
             return
         self._show_panel(name)
         target = self.article if name == "article" else self.panel(name).table
-        self.call_after_refresh(target.focus)
-        target.focus()
+        if target.focusable:
+            target.focus()
+        else:  # just shown: focusable once laid out
+            self.call_after_refresh(target.focus)
 
     def action_choose(self) -> None:
         """Enter on the article: choose the actor whose mention is under the word cursor."""

@@ -94,13 +94,13 @@ class Panel(Vertical):
 
     def on_findings_table_row_highlighted(self, event: FindingsTable.RowHighlighted) -> None:
         event.stop()
-        self.query_one(".detail", Static).update(self.detail(event.key))
+        self.query_one(".detail", Static).update(self.detail(event.key), layout=False)
 
     def detail(self, key: str | None) -> Content:
         return Content("")
 
     def refresh_detail(self) -> None:
-        self.query_one(".detail", Static).update(self.detail(self.table.current_key()))
+        self.query_one(".detail", Static).update(self.detail(self.table.current_key()), layout=False)
 
 
 class ActorsPanel(Panel):
