@@ -106,9 +106,10 @@ def strip_quantifiers(tokens) -> list:
 
 
 def span_text(doc, start: int, end: int) -> str:
+    """The text of tokens [start, end) as written (``doc.text`` is rebuilt on every access: not used here)."""
     if start >= end:
         return ""
-    return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    return doc[start:end].text
 
 
 def is_locative(tok) -> bool:
@@ -193,7 +194,7 @@ def dateline(sent) -> int:
     return sent.start
 
 
-def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[int, int]]:
+def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tuple[list[MentionF], dict[int, int]]:
     """Actor mentions of one block Doc, and a map token index -> mention index (for source lookup)."""
     out: list[MentionF] = []
     tok2m: dict[int, int] = {}
@@ -212,10 +213,12 @@ def block_mentions(doc, offset: int, sentence_of) -> tuple[list[MentionF], dict[
 
     datelined: set[int] = set()
     weak_sents: list[tuple[int, int]] = []
-    for sent in doc.sents:
+    sents = list(doc.sents) if sents is None else sents
+    furn = [furniture(s) for s in sents] if furn is None else furn
+    for sent, is_furniture in zip(sents, furn):
         end = dateline(sent)
         datelined.update(range(sent.start, end))
-        if furniture(sent) or (len(sent) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in sent)):
+        if is_furniture or (len(sent) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in sent)):
             weak_sents.append((sent.start, sent.end))
     for ent in doc.ents:
         label = ent.label_
@@ -304,8 +307,10 @@ def furniture(sent) -> bool:
     text = sent.text.strip().lower().lstrip("•·-–—|>*# ")
     if text.startswith(_furniture_prefixes()):
         return True
-    words = [t.lower_ for t in sent if not t.is_punct]
+    if len(sent) > 16:
+        return False
     share = lexicons.words("boilerplate", "share_words")
+    words = [w for w in re.findall(r"[\w@]+", text)]
     return bool(words) and len(words) <= 12 and all(w in share for w in words)
 
 

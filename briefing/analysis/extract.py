@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from briefing.analysis.actors import MentionF, actor_keys, block_mentions, merge
+from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, merge
 from briefing.analysis.countries import fold
 from briefing.analysis.positions import BlockQuoteInfo, PositionF, SourceRef, block_positions, quote_spans
 from briefing.analysis.questions import QuestionF, block_questions
@@ -37,15 +37,18 @@ class BlockFindings:
 def extract_block(doc, document: Document, block: Block) -> BlockFindings:
     off = block.start
     first = block.first_sentence
-    starts = [s.start for s in doc.sents]
+    sents = list(doc.sents)  # computed once: spaCy walks the whole Doc on every ``doc.sents``
+    furn = [furniture(s) for s in sents]
+    starts = [s.start for s in sents]
 
     def sentence_of(token_i: int) -> int:
         return first + bisect_right(starts, token_i) - 1
 
-    mentions, tok2m = block_mentions(doc, off, sentence_of)
+    mentions, tok2m = block_mentions(doc, off, sentence_of, sents, furn)
     regular = len(mentions)
-    positions, quotes = block_positions(doc, off, sentence_of, mentions, tok2m, first)
-    questions = block_questions(doc, off, first, quote_spans(doc.text))
+    text = doc.text  # rebuilt by spaCy on each access: once per block
+    positions, quotes = block_positions(doc, off, sentence_of, mentions, tok2m, first, sents, furn, text)
+    questions = block_questions(doc, off, first, quote_spans(text), sents, furn)
     # description mentions (unnamed sources) are candidates; role/body/pronoun references may not need them
     used = {p.source.mention for p in positions if p.source.kind == "mention" and p.source.mention >= regular}
     fallbacks = {p.source.mention for p in positions if p.source.kind in ("role", "body") and p.source.mention >= 0}

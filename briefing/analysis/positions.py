@@ -439,20 +439,22 @@ class _Ctx:
 
 # ----------------------------------------------------------------------------------------- per block
 def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok2m: dict[int, int],
-                    first_sentence: int) -> tuple[list[PositionF], BlockQuoteInfo]:
+                    first_sentence: int, sents=None, furn=None, text: str | None = None
+                    ) -> tuple[list[PositionF], BlockQuoteInfo]:
     cues = _cues()
     ctx = _Ctx(offset, sentence_of, mentions, tok2m)
-    text = doc.text
+    text = doc.text if text is None else text
     qspans = quote_spans(text)
     out: list[PositionF] = []
-    sents = list(doc.sents)
+    sents = list(doc.sents) if sents is None else sents
+    furn = [furniture(x) for x in sents] if furn is None else furn
     sent_has_own: set[int] = set()
     quote_positions: list[int] = []
 
     for si, sent in enumerate(sents):
         sidx = first_sentence + si
         ctx.cur_sentence = sidx
-        if furniture(sent):
+        if furn[si]:
             continue
         skip = dateline(sent)
         cands: list[tuple[object, int, int, list[SourceRef], tuple[int, int], bool]] = []
@@ -545,7 +547,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 if quoted or _colon_or_quote_after(tok):
                     quote_positions.append(len(out) - 1)
 
-    info = _quote_continuations(doc, sents, qspans, out, sent_has_own, quote_positions, offset, first_sentence)
+    info = _quote_continuations(doc, text, sents, qspans, out, sent_has_own, quote_positions, offset, first_sentence)
     info.antecedents = sorted(ctx.antecedents)
     return out, info
 
@@ -635,9 +637,8 @@ def _channel(tok, ctx: _Ctx) -> bool:
     return False
 
 
-def _quote_continuations(doc, sents, qspans, positions, sent_has_own, quote_positions, offset, first_sentence):
+def _quote_continuations(doc, text, sents, qspans, positions, sent_has_own, quote_positions, offset, first_sentence):
     info = BlockQuoteInfo([])
-    text = doc.text
     stripped = text.lstrip()
     info.opens_with_quote = bool(stripped) and stripped[0] in QUOTE_CHARS
     tail = text.rstrip()

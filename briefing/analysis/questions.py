@@ -299,10 +299,13 @@ def make_about(sent, cue_first: int, gov) -> str:
     return about
 
 
-def block_questions(doc, offset: int, first_sentence: int, qspans: list[tuple[int, int]]) -> list[QuestionF]:
+def block_questions(doc, offset: int, first_sentence: int, qspans: list[tuple[int, int]], sents=None,
+                    furn=None) -> list[QuestionF]:
     out: list[QuestionF] = []
-    for si, sent in enumerate(doc.sents):
-        if sum(1 for t in sent if not t.is_punct) < 3 or furniture(sent):
+    sents = list(doc.sents) if sents is None else sents
+    furn = [furniture(x) for x in sents] if furn is None else furn
+    for si, sent in enumerate(sents):
+        if furn[si] or sum(1 for t in sent if not t.is_punct) < 3:
             continue  # "Why?", "Okay?": dialogue, too short to name a matter; "Read more: ...": page furniture
         cands = sentence_candidates(sent, qspans)
         if not cands:
