@@ -7,11 +7,13 @@ use it). A test injects a pre-made document and a recorded analysis through ``do
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
@@ -93,8 +95,14 @@ class BriefingApp(App[None]):
         self.loader = loader or default_loader
         self.model = model
         self.settings = settings or Settings()
+        self.last_key_time = 0.0
 
     # ---------------------------------------------------------------- lifecycle
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.last_key_time = time.monotonic()  # partial results wait for a quiet keyboard
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         saved = self.settings.theme

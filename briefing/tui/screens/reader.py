@@ -37,6 +37,7 @@ from briefing.tui.widgets.panels import ActorsPanel, Panel, PositionsPanel, Ques
 
 FIRST_PAINT_GRACE_S = 0.05
 PARTIAL_APPLY_EVERY_S = 1.0  # partial results redraw panels and highlights at most this often
+QUIET_BEFORE_PARTIAL_S = 0.4  # ... and only after the keyboard was quiet this long
 NARROW_BELOW = 120  # columns: below this the panels become tabs
 PANELS = ("actors", "positions", "questions")
 FOCUS_ORDER = ("article", *PANELS)
@@ -89,6 +90,8 @@ class ReaderScreen(Screen[None]):
         self.failed = ""
         self.active_panel = "article"  # the shown tab in the narrow layout
         self._partial_applied = 0.0
+        self._pending_partial: Analysis | None = None
+        self._partial_timer = None
 
     # ---------------------------------------------------------------- composition
 
@@ -183,19 +186,38 @@ class ReaderScreen(Screen[None]):
         pct = int(100 * message.done / message.total) if message.total else 100
         for name in PANELS:
             self.panel(name).set_progress(f"analysing {pct}%")
-        partial = message.partial
-        if partial is not None and not partial.complete:
-            now = time.monotonic()
-            if now - self._partial_applied >= PARTIAL_APPLY_EVERY_S:
-                self._partial_applied = now
-                self.apply_analysis(partial, final=False)
+        if message.partial is not None and not message.partial.complete:
+            self._pending_partial = message.partial
+            self._apply_pending_partial()
         self.update_status()
+
+    def _apply_pending_partial(self) -> None:
+        """Partial results redraw panels and highlights: only when the keyboard has been quiet a
+        moment, and not more than once a second, so they never delay a keypress."""
+        partial = self._pending_partial
+        if partial is None or not self.progress:
+            return
+        now = time.monotonic()
+        quiet = now - getattr(self.app, "last_key_time", 0.0)
+        since = now - self._partial_applied
+        if quiet >= QUIET_BEFORE_PARTIAL_S and since >= PARTIAL_APPLY_EVERY_S:
+            self._pending_partial = None
+            self._partial_applied = now
+            self.apply_analysis(partial, final=False)
+        elif self._partial_timer is None:
+            wait = max(QUIET_BEFORE_PARTIAL_S - quiet, PARTIAL_APPLY_EVERY_S - since, 0.05)
+            self._partial_timer = self.set_timer(wait, self._partial_due)
+
+    def _partial_due(self) -> None:
+        self._partial_timer = None
+        self._apply_pending_partial()
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         if message.doc_id != self.document.doc_id:
             return
         self.entry.analysing = False
         self.progress = None
+        self._pending_partial = None
         for name in PANELS:
             self.panel(name).set_progress("")
         self.apply_analysis(message.analysis)
