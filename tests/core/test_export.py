@@ -380,3 +380,19 @@ def test_export_refuses_an_already_reviewed_analysis(sample) -> None:
         export_markdown([(document, reviewed)])
     with pytest.raises(BriefingError, match="given twice"):
         export_markdown([(document, analysis), (document, analysis)])
+
+
+def test_export_modules_stay_light() -> None:
+    """The exporter is core: no Textual, no spaCy, no parser imported by importing it."""
+    import subprocess
+    import sys
+
+    modules = ["briefing.export", "briefing.export.markdown", "briefing.export.jsonfmt", "briefing.export_cli"]
+    heavy = ["textual", "spacy", "markdown_it", "trafilatura", "httpx", "lxml", "tinydb"]
+    code = (
+        "import importlib, json, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        f"print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
