@@ -71,7 +71,13 @@ def export(
     apply_reviews_across: bool,
     no_cache: bool,
 ) -> None:
-    """Write a briefing of FILE(s): actors, positions, questions, notes and reviews."""
+    """Write a briefing of FILE(s): actors, positions, questions, notes and reviews.
+
+    FILE: paths, directories (their .txt, .md and .html files, sorted), URLs or - (stdin).
+    Several make one briefing, actors merged across documents. Actor reviews (rename, merge,
+    move alias) apply only to the document they were made in, unless --apply-reviews-across.
+    The date is now, or SOURCE_DATE_EPOCH when set (reproducible exports).
+    """
     try:
         _export(files, output, fmt, db, model, apply_reviews_across, no_cache)
     except BriefingError as exc:
