@@ -52,7 +52,8 @@ def _review_summary(d: DocumentBriefing) -> str:
     r = d.reviewed
     items = [*r.positions, *r.questions]
     confirmed = sum(1 for x in items if r.status.get(x.id) == "confirmed")
-    added = sum(1 for x in [*items, *r.actors] if r.status.get(x.id) == "added")
+    added = sum(1 for x in items if r.status.get(x.id) == "added")
+    added_actors = sum(1 for x in r.actors if r.status.get(x.id) == "added")
     unapplied = {x.id for x in d.unapplied}
     actor_ops = sum(1 for x in d.reviews if x.op in ("rename_actor", "merge_actors", "move_alias") and x.id not in unapplied)
     parts = []
@@ -62,6 +63,8 @@ def _review_summary(d: DocumentBriefing) -> str:
         parts.append(f"{len(r.rejected)} rejected (left out)")
     if added:
         parts.append(f"{added} added by hand")
+    if added_actors:
+        parts.append(f"{added_actors} {'actor' if added_actors == 1 else 'actors'} added by hand")
     if actor_ops:
         parts.append(f"{actor_ops} actor {'change' if actor_ops == 1 else 'changes'} (rename, merge, alias)")
     applied = sum(1 for a in d.across if a.applied)

@@ -396,3 +396,15 @@ def test_export_modules_stay_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []
+
+
+def test_an_actor_added_by_hand_is_marked(sample) -> None:
+    _, document, analysis = sample
+    with Store() as store:
+        Notebook(store, document, author="Ada", clock=stepping_clock()).review(rv.add_actor("Kremlin", "organization", ["the Kremlin"]))
+        markdown = export_markdown([(document, analysis)], store=store, clock=fixed_clock)
+        data = json.loads(export_json([(document, analysis)], store=store, clock=fixed_clock))
+    assert "| Kremlin (added by hand) | organization | the Kremlin | 1 |" in markdown
+    assert "- **Reviews:** 1 actor added by hand" in markdown
+    assert {a["name"]: a["status"] for a in data["documents"][0]["analysis"]["actors"]}["Kremlin"] == "added"
+    assert next(a for a in data["actors"] if a["name"] == "Kremlin")["added"] is True
