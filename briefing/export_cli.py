@@ -51,7 +51,7 @@ def _store_files(db: str | None) -> list[Path]:
     from briefing.paths import db_path
 
     path = db_path(db)
-    return [path, path.with_name(path.name + ".journal"), path.with_name(path.name + ".lock")]
+    return [path, path.with_name(path.name + ".journal"), path.with_name(path.name + ".lock")]  # as protected_paths
 
 
 @click.command("export", cls=_Command)

@@ -5,6 +5,7 @@ Plain functions, no Textual (the reader's export dialog only gathers options, th
     text = export_markdown([(document, analysis)], store=store)           # -> str
     text = export_json([(doc1, analysis1), (doc2, analysis2)], store=store, apply_reviews_across=True)
     path = write_export(text, "briefing.md", inputs=[document.source])   # atomic; never an input file
+    path = export_to_file([(document, analysis)], "briefing.md", store=store)   # all of the above
 
 ``analysis`` is the analysis *as analysed* (``briefing.analysis.analyse``), not a
 ``ReviewedAnalysis``: each document's reviews are read from ``store`` and applied here. Options
@@ -106,6 +107,8 @@ __all__ = [
     "default_output_path",
     "export_json",
     "export_markdown",
+    "export_to_file",
+    "protected_paths",
     "render",
     "write_export",
 ]
@@ -174,6 +177,33 @@ def default_output_path(sources: Iterable[str], fmt: str = "md", directory: str 
         stem = path.resolve().name if path.is_dir() else path.stem
     stem = _SLUG.sub("-", stem).strip("-.") or "briefing"
     return Path(directory or ".") / f"{stem}.briefing{SUFFIXES.get(fmt, '.' + fmt)}"
+
+
+def protected_paths(items: Iterable[tuple[Document, Analysis]], store: Store | None = None) -> list[str]:
+    """What an export must never overwrite: the documents' sources and the store's files."""
+    paths = [document.source for document, _ in items]
+    if store is not None:
+        db = Path(store.path)
+        paths += [str(db), str(db.with_name(db.name + ".journal")), str(db.with_name(db.name + ".lock"))]
+    return paths
+
+
+def export_to_file(
+    items: Iterable[tuple[Document, Analysis]],
+    path: str | os.PathLike[str],
+    *,
+    fmt: str = "md",
+    store: Store | None = None,
+    apply_reviews_across: bool = False,
+    clock: Clock | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Build, render (``fmt``: ``md`` or ``json``) and write the briefing to ``path`` with
+    :func:`write_export`, refusing the documents' own files and the store's. Returns the path."""
+    items = list(items)
+    check_output(path, protected_paths(items, store))
+    briefing = build_briefing(items, store=store, apply_reviews_across=apply_reviews_across, clock=clock, base_dir=base_dir)
+    return write_export(render(briefing, fmt), path, inputs=protected_paths(items, store))
 
 
 def check_output(path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> Path:

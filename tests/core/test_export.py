@@ -408,3 +408,18 @@ def test_an_actor_added_by_hand_is_marked(sample) -> None:
     assert "- **Reviews:** 1 actor added by hand" in markdown
     assert {a["name"]: a["status"] for a in data["documents"][0]["analysis"]["actors"]}["Kremlin"] == "added"
     assert next(a for a in data["actors"] if a["name"] == "Kremlin")["added"] is True
+
+
+def test_export_to_file_the_readers_call(sample, tmp_path: Path) -> None:
+    """The one call the reader's export dialog makes: never over the document or the store."""
+    from briefing.export import export_to_file
+
+    article, document, analysis = sample
+    with Store() as store:
+        path = export_to_file([(document, analysis)], tmp_path / "b.json", fmt="json", store=store, clock=fixed_clock)
+        assert json.loads(path.read_text(encoding="utf-8"))["documents"][0]["sha256"] == document.sha256
+        for target in (article, store.path, Path(str(store.path) + ".journal")):
+            before = target.read_bytes() if target.exists() else None
+            with pytest.raises(BriefingError, match="refusing to overwrite"):
+                export_to_file([(document, analysis)], target, store=store, clock=fixed_clock)
+            assert (target.read_bytes() if target.exists() else None) == before
