@@ -213,6 +213,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
 
     datelined: set[int] = set()
     weak_sents: list[tuple[int, int]] = []
+    weak_spans: list = []
     sents = list(doc.sents) if sents is None else sents
     furn = [furniture(s) for s in sents] if furn is None else furn
     for sent, is_furniture in zip(sents, furn):
@@ -220,12 +221,24 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         datelined.update(range(sent.start, end))
         if is_furniture or (len(sent) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in sent)):
             weak_sents.append((sent.start, sent.end))
+            weak_spans.append(sent)
     for ent in doc.ents:
         label = ent.label_
         if label not in ACTOR_LABELS:
             continue
-        if ent.start in datelined and label in ("GPE", "LOC", "FAC"):
-            continue  # the place of a dateline is no actor (the agency in it is an outlet)
+        if ent.start in datelined:
+            # the place of a dateline is no actor; the agency in its brackets is an outlet ("OSLO (Nordwire) -")
+            inner = [t for t in ent if t.i > ent.start and doc[t.i - 1].text == "("]
+            if inner or (label == "ORG" and _parenthesised(ent)):
+                a = inner[0].i if inner else ent.start
+                b = a
+                while b < ent.end and doc[b].text != ")":
+                    b += 1
+                if b > a:
+                    name = span_text(doc, a, b)
+                    add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name,
+                                 "organization", sent, "outlet"), a, b)
+            continue
         text = ent.text
         root = ent.root
         sent = sentence_of(ent.start)
@@ -263,14 +276,15 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         if label == "ORG" and root.pos_ == "ADJ":
             continue  # "Antarctic snow": an adjective the NER took for a name
         if label == "ORG":
-            if outlet_name(surface):
+            if outlet_name(surface) or (ent.start in datelined and _parenthesised(ent)):
                 add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "outlet"), ent.start, ent.end)
                 continue
             organ = _state_organ(ent)
             if organ:
                 add(MentionF(start, end, surface, organ, "state", sent, "organ"), ent.start, ent.end)
                 continue
-            add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "ent"), ent.start, ent.end)
+            add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "ent",
+                         roles=_company_roles(ent)), ent.start, ent.end)
             continue
         if label == "GPE":
             if acts(root):
@@ -295,11 +309,43 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                     continue
                 add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
                              "unknown", sentence_of(a), "propn"), a, b)
-    for s, e in weak_sents:
+    # an agency named in a dateline the NER missed: "BRUSSELS (Newswire) -"
+    for tok in doc:
+        if tok.i in datelined and tok.pos_ == "PROPN" and tok.i not in tok2m and _parenthesised(doc[tok.i : tok.i + 1]):
+            add(MentionF(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text, tok.text, "organization",
+                         sentence_of(tok.i), "outlet"), tok.i, tok.i + 1)
+    for (s, e), sent in zip(weak_sents, weak_spans):
+        if _byline(sent):
+            continue  # "By Anna Weber": a byline names a reporter, an actor of the page
         for tok in range(s, e):
             if tok in tok2m:
                 out[tok2m[tok]].weak = True
     return out, tok2m
+
+
+def _parenthesised(span) -> bool:
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+
+
+def _byline(sent) -> bool:
+    first = sent[0]
+    return first.lower_ == "by" and len(sent) <= 8 and any(t.ent_type_ == "PERSON" for t in sent)
+
+
+def _company_roles(ent) -> tuple[str, ...]:
+    """Company nouns written with an organisation's name ("chipmaker Lumina NV", "Lumina, the chipmaker")."""
+    nouns = _roles("company_nouns")
+    doc = ent.doc
+    out = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.lower_ in nouns or t.lower_.endswith("maker")]
+    for child in ent.root.children:
+        if child.dep_ == "appos" and (child.lower_ in nouns or child.lower_.endswith("maker")):
+            out.append(child.lower_)
+    if ent[-1].lower_ in _roles("corporate_suffixes"):
+        out.append("company")
+    if out:
+        out.append("company")
+    return tuple(dict.fromkeys(out))
 
 
 def furniture(sent) -> bool:
@@ -422,6 +468,16 @@ class _Draft:
 
 
 @lru_cache(maxsize=1 << 14)
+def org_key(name: str) -> str:
+    """An organisation's name folded, without a leading article or a legal form ("The Lumina NV" -> "lumina")."""
+    words = fold(_strip_the(name)).split()
+    suffixes = _roles("corporate_suffixes")
+    while len(words) > 1 and words[-1].rstrip(",") in suffixes:
+        words = words[:-1]
+    return " ".join(w.rstrip(",") for w in words)
+
+
+@lru_cache(maxsize=1 << 14)
 def _initials(name: str) -> str:
     words = [w for w in re.findall(r"[\w'-]+", name) if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
@@ -433,6 +489,9 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     person_keys: set[str] = set()
     firstlast: dict[tuple[str, str], str] = {}
     long_orgs: dict[str, str] = {}  # initials -> folded long name
+    org_keys: dict[str, str] = {}  # name without legal form ("lumina") -> first folded full name
+    heads: dict[str, set[str]] = {}  # last word of a multi-word organisation name -> its keys ("commission")
+    legal: set[str] = set()  # keys of organisations named with a legal form
     for i, m in enumerate(mentions):
         if m.kind == "person":
             words = m.name.split()
@@ -448,12 +507,22 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
             ini = _initials(m.name)
             if ini:
                 long_orgs.setdefault(ini, fold(m.name))
+            key = org_key(m.name)
+            org_keys.setdefault(key, fold(m.name))
+            if key != fold(_strip_the(m.name)):
+                legal.add(key)  # "Lumina NV": "Lumina" alone is this company
+            words = key.split()
+            if len(words) >= 2 and words[-1][:1].isalpha():
+                heads.setdefault(words[-1], set()).add(key)
     keys: list[tuple[str, str]] = []
     for i, m in enumerate(mentions):
         kind, name = m.kind, m.name
         if kind in ("organization", "group", "unknown", "state") and m.how in ("ent", "place", "propn") \
                 and fold(name) in person_keys:
             kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere
+        if kind in ("person", "unknown") and len(name.split()) == 1 and fold(name) in legal \
+                and m.how in ("ent", "propn") and not m.roles:
+            kind = "organization"  # "Lumina" after "Lumina NV": the company, whatever the NER said
         if kind == "unknown":
             keys.append(("unknown", fold(name)))
             continue
@@ -471,6 +540,13 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
             compact = name.replace(".", "")
             if compact.isupper() and compact in long_orgs:
                 keys.append(("organization", long_orgs[compact]))
+                continue
+            key = org_key(name)
+            if len(key.split()) == 1 and len(heads.get(key, ())) == 1:  # "the Commission" -> "European Commission"
+                keys.append(("organization", org_keys[next(iter(heads[key]))]))
+                continue
+            if key in org_keys:
+                keys.append(("organization", org_keys[key]))
                 continue
         elif kind == "group" and m.how.startswith("group:"):
             keys.append(("group", m.how))

@@ -243,8 +243,12 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word) -> int:
         if ref.cls in _BODY_STATE:
             gi = pick(("state",))
         else:
-            gi = last_word.get(ref.cls, -1)  # "the bank" after "Harbor Bank"
+            gi = last_role.get(ref.cls, -1)  # "the chipmaker" after "chipmaker Lumina NV"
+            if gi < 0:
+                gi = last_word.get(ref.cls, -1)  # "the bank" after "Harbor Bank"
             if gi < 0 and ref.cls in _BODY_COMPANY:
-                gi = pick(("organization",))
+                gi = last_role.get("company", -1)
+                if gi < 0:
+                    gi = pick(("organization",))
         return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
     return -1

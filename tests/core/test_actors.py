@@ -188,3 +188,30 @@ def test_an_unnamed_group_that_acts_is_an_actor(analyse_text):
     _, an = analyse_text("Farmers blocked the motorway near the capital with their tractors on Monday.")
     assert [a.name for a in an.actors] == ["Farmers"]
     assert an.actors[0].kind == "group"
+
+
+def test_company_with_and_without_its_legal_form_is_one_actor(analyse_text):
+    _, an = analyse_text(
+        "Regulators fined chipmaker Lumina NV on Tuesday.\nLumina said it would appeal the decision."
+    )
+    lumina = actor(an, "Lumina NV")
+    assert lumina.kind == "organization"
+    assert "lumina" in folded_aliases(lumina)
+
+
+def test_short_head_name_joins_the_only_longer_name_it_ends(analyse_text):
+    _, an = analyse_text(
+        "The European Commission opened an inquiry into the merger.\nThe Commission said the review would take months."
+    )
+    ec = actor(an, "European Commission")
+    assert "commission" in folded_aliases(ec)
+    assert "Commission" not in names(an)
+
+
+def test_byline_and_dateline_agency_are_actors_but_the_dateline_place_is_not(analyse_text):
+    _, an = analyse_text(
+        "By Anna Weber\nOSLO (Nordwire) - The central bank said on Thursday that rates will stay at 4 percent."
+    )
+    assert actor(an, "Anna Weber").kind == "person"
+    assert actor(an, "Nordwire").kind == "organization"
+    assert not {"Oslo", "OSLO", "Norway"} & names(an)

@@ -305,3 +305,12 @@ def test_colon_introduced_quote_in_the_next_paragraph(analyse_text):
     assert len(lund) == 2  # the introduction and the quote paragraph
     assert {p.sentence for p in lund} == {0, 1}
     assert lund[1].cue == "“"
+
+
+def test_the_company_refers_back_to_the_company_not_the_regulator(analyse_text):
+    _, an = analyse_text(
+        "The Competition Authority fined carmaker Veltro AG 300 million euros on Monday.\n"
+        '"We will challenge the ruling in court," the company said in a statement.'
+    )
+    (p,) = an.positions
+    assert p.actor == "Veltro AG"
