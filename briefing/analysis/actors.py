@@ -152,21 +152,25 @@ def _person_parts(ent) -> tuple[str, str, tuple[str, ...]]:
     if not toks:
         return "", "", ()
     name = base_form(span_text(doc, toks[0].i, toks[-1].i + 1))
-    # titles and roles written before the entity: "Kremlin spokesperson Dmitry Peskov", "U.S. President Donald Trump"
+    # titles and roles written before the entity: "Kremlin spokesperson Dmitry Peskov", "U.S. President Donald
+    # Trump", "former Foreign Minister ..."; read off the words, not the parse (which often attaches them elsewhere)
     root = ent.root
-    i = ent.start - 1
     left = ent.start
-    while i >= 0:
+    i = ent.start - 1
+    while i >= 0 and ent.start - i <= 5:
         t = doc[i]
-        if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and (t.head.i >= i) and (t.head.i < ent.end or t.head.i == root.i):
+        low = t.lower_.rstrip(".")
+        if low in titles or low in role_words:
+            if low in role_words:
+                roles.append(low)
             left = i
-            if t.lower_.rstrip(".") in role_words:
-                roles.append(t.lower_.rstrip("."))
-            i -= 1
-            continue
-        if t.is_punct and t.text == "." and i > 0:
+        elif t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.ent_type_ in ("", "GPE", "NORP", "ORG"):
+            # a capitalised modifier counts only when a title word follows it
+            if left > i and any(doc[k].lower_.rstrip(".") in titles for k in range(i + 1, left + 1)):
+                left = i
+        else:
             break
-        break
+        i -= 1
     for child in root.children:  # "Dmitry Peskov, the Kremlin spokesman,"
         if child.dep_ == "appos":
             roles.extend(c.lower_ for c in child.subtree if c.lower_ in role_words)

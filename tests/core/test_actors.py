@@ -215,3 +215,20 @@ def test_byline_and_dateline_agency_are_actors_but_the_dateline_place_is_not(ana
     assert actor(an, "Anna Weber").kind == "person"
     assert actor(an, "Nordwire").kind == "organization"
     assert not {"Oslo", "OSLO", "Norway"} & names(an)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "full"),
+    [
+        ("Apple CEO Tim Cook said sales were strong.", "Tim Cook", "Apple CEO Tim Cook"),
+        ("Senate Majority Leader Chuck Schumer said the vote would go ahead.", "Chuck Schumer",
+         "Senate Majority Leader Chuck Schumer"),
+        ("In March President Ana Silva said the talks were over.", "Ana Silva", "President Ana Silva"),
+        ("Kremlin spokesperson Dmitry Peskov said the talks had been useful.", "Dmitry Peskov",
+         "Kremlin spokesperson Dmitry Peskov"),
+    ],
+)
+def test_title_prefix_is_read_off_the_words(analyse_text, text, name, full):
+    _, an = analyse_text(text)
+    a = actor(an, name)
+    assert full in a.aliases
