@@ -299,7 +299,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             add(MentionF(start, end, surface, _strip_the(surface), kind, sent, "place"), ent.start, ent.end)
     # proper nouns the NER missed, as subjects: kept as "unknown", a person only if a person elsewhere has that name
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.i not in tok2m and not tok.ent_type_ and tok.i not in datelined \
+        if tok.pos_ == "PROPN" and tok.i not in tok2m and tok.ent_type_ in _MISSED_TYPES and tok.i not in datelined \
                 and _source_slot(tok):
             s, e = np_span(tok)
             words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
@@ -367,6 +367,10 @@ def furniture(sent) -> bool:
 @lru_cache(maxsize=1)
 def _furniture_prefixes() -> tuple[str, ...]:
     return tuple(lexicons.words("boilerplate", "prefixes"))
+
+
+# entity types under which the small model files a speaker it failed to recognise ("Trump told" as WORK_OF_ART)
+_MISSED_TYPES = {"", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
 
 
 def _source_slot(tok) -> bool:

@@ -106,7 +106,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     last_role: dict[str, int] = {}
     ptr = 0
     used_desc: set[int] = set()
-    used_unknown: list[int] = []
+    used_unknown: list[tuple[int, str]] = []  # unknown proper nouns a source needs, and the kind it implies
     role_forms: dict[str, tuple[set[int], str]] = {}  # "the bank" -> (mentions it was resolved to, surface)
 
     last_word: dict[str, int] = {}  # a word of an organisation's name -> its latest mention ("the bank")
@@ -147,7 +147,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
         if gi in descriptions:
             used_desc.add(gi)
         if keys[gi][0] == "unknown":
-            used_unknown.append(gi)
+            used_unknown.append((gi, "person" if p.source.kind == "pronoun" else "organization"))
         quote_speaker[(fi, pi)] = gi
         resolved.append((p, gi, p.source.surface))
 
@@ -179,9 +179,12 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
 
     # 4. actors: every regular mention, and the descriptions some position needs; an unknown proper noun
     # (missed by the NER, no person of that name elsewhere) is kept as an organisation when it is a source
-    promote = {keys[gi] for gi in used_unknown}
+    promote: dict[tuple[str, str], str] = {}
+    for gi, kind in used_unknown:
+        if promote.get(keys[gi]) != "person":
+            promote[keys[gi]] = kind
     if promote:
-        keys = [("organization", k[1]) if k in promote else k for k in keys]
+        keys = [(promote[k], k[1]) if k in promote else k for k in keys]
     kept = [i for i in range(len(all_mentions))
             if (i not in descriptions or i in used_desc) and keys[i][0] != "unknown"]
     actors, which = merge([all_mentions[i] for i in kept], [keys[i] for i in kept])
@@ -235,7 +238,12 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word) -> int:
         return base + ref.mention if ref.mention >= 0 else -1
     if ref.kind == "pronoun":
         kinds = _PRONOUN_KINDS.get(ref.cls)
-        return pick(kinds) if kinds else -1
+        if not kinds:
+            return -1
+        gi = pick(kinds)
+        if gi < 0 and ref.cls == "person":
+            gi = pick(("unknown",))  # a name the NER missed ("Ellis said ... He added")
+        return gi
     if ref.kind == "role":
         gi = last_role.get(ref.cls, -1)
         return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)

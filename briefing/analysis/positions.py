@@ -180,8 +180,8 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
         return None
     if lemma in ("rule", "point", "find", "figure") and not deps & CLAUSE_DEPS:
         return None
-    if need == "clause" and not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok):
-        return None
+    if need == "clause" and not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok) and tok.dep_ != "parataxis":
+        return None  # (a parenthetical "..., he added, ..." reports the clause it interrupts)
     if need == "object" and not deps & OBJECT_DEPS and not _colon_or_quote_after(tok):
         return None
     return start, end

@@ -314,3 +314,11 @@ def test_the_company_refers_back_to_the_company_not_the_regulator(analyse_text):
     )
     (p,) = an.positions
     assert p.actor == "Veltro AG"
+
+
+def test_parenthetical_attribution_reports_the_clause_it_interrupts(analyse_text):
+    _, an = analyse_text(
+        "Economy Minister Paula Reis spoke in Lisbon on Monday.\n"
+        "The new tariffs, she added, would hurt exporters more than importers."
+    )
+    assert [(p.actor, p.sentence) for p in an.positions] == [("Paula Reis", 1)]
