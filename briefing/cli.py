@@ -130,16 +130,17 @@ def analyze(files: tuple[str, ...], fmt: str, model: str | None, no_cache: bool)
 @click.option("--no-mouse", is_flag=True, help="do not capture the mouse, so the terminal's own selection works")
 def open_(files: tuple[str, ...], model: str | None, no_mouse: bool) -> None:
     """Open FILE(s) or a directory in the reader (several files: the library)."""
-    from briefing.analysis import resolve_model
     from briefing.loading import load_document
     from briefing.reading import expand_sources
 
-    try:
-        spec = resolve_model(model)
-    except BriefingError as exc:
-        if model:  # an explicit --model that cannot be used is an error; no model at all still reads
+    spec = None  # resolved by the analysis, after the first paint; no model at all still reads
+    if model:  # an explicit --model that cannot be used is an error before anything opens
+        from briefing.analysis import resolve_model
+
+        try:
+            spec = resolve_model(model)
+        except BriefingError as exc:
             _fail(str(exc))
-        spec = None
     try:
         sources = expand_sources(files)
         documents = {sources[0]: load_document(sources[0])} if len(sources) == 1 else {}
