@@ -92,3 +92,37 @@ class BindingCommands(Provider):
     def _help(command: BindingCommand) -> str:
         keys = " ".join(command.keys)
         return f"{keys}  {command.tooltip}".rstrip()
+
+
+def keys_markdown() -> str:
+    """Every key of the reader as a Markdown table, from the same BINDINGS the app runs with.
+
+    ``python -m briefing.tui.commands > docs/keys.md``; a test fails when docs/keys.md drifts.
+    """
+    from textual.binding import Binding
+    from textual.keys import format_key
+
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.help import HelpScreen
+    from briefing.tui.screens.library import LibraryScreen
+    from briefing.tui.screens.reader import ReaderScreen
+
+    def display(binding: Binding) -> str:
+        if binding.key_display:
+            return binding.key_display
+        *mods, key = binding.key.split("+")
+        shown = format_key(key)
+        return "+".join([*("^" if m == "ctrl" else m for m in mods), shown]).replace("^+", "^")
+
+    lines = ["# Keys", "", "Generated from the reader's key bindings (`python -m briefing.tui.commands`).", ""]
+    for title, cls in (("Reader", ReaderScreen), ("Everywhere", BriefingApp), ("Library", LibraryScreen), ("Help", HelpScreen)):
+        lines += [f"## {title}", "", "| Keys | Action | What it does |", "|---|---|---|"]
+        for binding in cls.BINDINGS:
+            keys = " ".join(f"`{display(b)}`" for b in Binding.make_bindings([binding]))
+            lines.append(f"| {keys} | {binding.description} | {binding.tooltip} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(keys_markdown(), end="")
