@@ -21,7 +21,7 @@ from textual.theme import Theme
 import briefing
 from briefing.model import Analysis, Document
 from briefing.settings import Settings
-from briefing.tui.commands import BindingCommands
+from briefing.tui.commands import ActorCommands, BindingCommands
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -67,7 +67,7 @@ def default_loader(source: str) -> Document:
 class BriefingApp(App[None]):
     TITLE = "briefing"
     CSS_PATH = [styles_dir() / "app.tcss"]
-    COMMANDS = App.COMMANDS | {BindingCommands}
+    COMMANDS = App.COMMANDS | {BindingCommands, ActorCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit briefing (your reading position is kept)"),
         Binding("question_mark", "help", "Help", id="help", key_display="?", tooltip="Every key, from the live bindings"),

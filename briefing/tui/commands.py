@@ -94,6 +94,30 @@ class BindingCommands(Provider):
         return f"{keys}  {command.tooltip}".rstrip()
 
 
+class ActorCommands(Provider):
+    """"Actor: <name>" for every actor of the reader's analysis: choosing one is Enter on its row."""
+
+    def _actors(self):
+        analysis = getattr(self.screen, "analysis", None)
+        if analysis is None or not hasattr(self.screen, "choose_actor"):
+            return []
+        from briefing.tui.widgets.panels import safe
+
+        return [(f"Actor: {safe(a.name)}", a) for a in sorted(analysis.actors, key=lambda a: -len(a.mentions))]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, actor in self._actors():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(title),
+                    partial(self.screen.choose_actor, actor.id),
+                    help=f"{actor.kind}, {len(actor.mentions)} mentions: highlight them, filter Positions, n/N steps",
+                )
+
+
 def keys_markdown() -> str:
     """Every key of the reader as a Markdown table, from the same BINDINGS the app runs with.
 

@@ -668,3 +668,16 @@ async def test_a_click_makes_the_sentence_current(reader_app) -> None:
         assert screen.article.sentence == reading.sentence_of_offset(
             screen.document, screen.article.wrapped.lines[y].start + 8
         )
+
+
+async def test_palette_jumps_to_an_actor(reader_app) -> None:
+    app = reader_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = reader(app)
+        actor = max(screen.analysis.actors, key=lambda a: len(a.mentions))
+        await pilot.press("ctrl+p", *f"actor {actor.name}")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.selected_actor == actor.id
