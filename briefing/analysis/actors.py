@@ -220,12 +220,12 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
     weak_spans: list = []
     sents = list(doc.sents) if sents is None else sents
     furn = [furniture(s) for s in sents] if furn is None else furn
-    for sent, is_furniture in zip(sents, furn):
-        end = dateline(sent)
-        datelined.update(range(sent.start, end))
-        if is_furniture or (len(sent) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in sent)):
-            weak_sents.append((sent.start, sent.end))
-            weak_spans.append(sent)
+    for span, is_furniture in zip(sents, furn):
+        end = dateline(span)
+        datelined.update(range(span.start, end))
+        if is_furniture or (len(span) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in span)):
+            weak_sents.append((span.start, span.end))
+            weak_spans.append(span)
     for ent in doc.ents:
         label = ent.label_
         if label not in ACTOR_LABELS:
@@ -241,7 +241,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                 if b > a:
                     name = span_text(doc, a, b)
                     add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name,
-                                 "organization", sent, "outlet"), a, b)
+                                 "organization", sentence_of(a), "outlet"), a, b)
             continue
         text = ent.text
         root = ent.root
@@ -318,8 +318,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         if tok.i in datelined and tok.pos_ == "PROPN" and tok.i not in tok2m and _parenthesised(doc[tok.i : tok.i + 1]):
             add(MentionF(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text, tok.text, "organization",
                          sentence_of(tok.i), "outlet"), tok.i, tok.i + 1)
-    for (s, e), sent in zip(weak_sents, weak_spans):
-        if _byline(sent):
+    for (s, e), span in zip(weak_sents, weak_spans):
+        if _byline(span):
             continue  # "By Anna Weber": a byline names a reporter, an actor of the page
         for tok in range(s, e):
             if tok in tok2m:

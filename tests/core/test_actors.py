@@ -232,3 +232,21 @@ def test_title_prefix_is_read_off_the_words(analyse_text, text, name, full):
     _, an = analyse_text(text)
     a = actor(an, name)
     assert full in a.aliases
+
+
+def test_analysis_of_a_messy_page_serialises_to_the_json_contract(analyse_text):
+    import json
+
+    from briefing.serialize import analysis_to_dict
+
+    document, an = analyse_text(
+        "Home | Tech | Business\nBy Anna Weber\n"
+        "OSLO (Nordwire) - The central bank said on Thursday that rates will stay at 4 percent.\n"
+        '"We are not done," Governor Ida Berg said. "Inflation could return."\n'
+        "Share on Facebook Share on X Email"
+    )
+    data = json.loads(json.dumps(analysis_to_dict(an, document)))
+    assert data["positions"] and data["actors"]
+    for a in an.actors:
+        for m in a.mentions:
+            assert isinstance(m.sentence, int) and document.text[m.start : m.end]
