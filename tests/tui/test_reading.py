@@ -169,3 +169,15 @@ def test_core_modules_do_not_import_textual(module: str) -> None:
     code = f"import importlib, json, sys; importlib.import_module({module!r}); print(json.dumps('textual' in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) is False
+
+
+def test_status_line_shortens_then_drops_low_priority_parts() -> None:
+    from briefing.tui.widgets.bars import StatusLine
+
+    line = StatusLine()
+    line.parts = [("¶2.1 (2/22)", 100), ("n/N: mentions of Turkey 3/13", 90), ("en_core_web_sm==3.8.0", 50, "sm 3.8.0"), ("analyser 0.2.0", 40, "a. 0.2.0")]
+    assert line._fit(200) == "¶2.1 (2/22) · n/N: mentions of Turkey 3/13 · en_core_web_sm==3.8.0 · analyser 0.2.0"
+    assert line._fit(80) == "¶2.1 (2/22) · n/N: mentions of Turkey 3/13 · en_core_web_sm==3.8.0 · a. 0.2.0"
+    assert line._fit(70) == "¶2.1 (2/22) · n/N: mentions of Turkey 3/13 · sm 3.8.0 · a. 0.2.0"
+    assert line._fit(45) == "¶2.1 (2/22) · n/N: mentions of Turkey 3/13"
+    assert line._fit(5) == "¶2.1 (2/22)"

@@ -265,20 +265,21 @@ class ReaderScreen(Screen[None]):
         doc = self.document
         article = self.article
         s = doc.sentences[article.sentence]
-        parts: list[tuple[str, int]] = [(f"{s.citation} ({s.index + 1}/{len(doc.sentences)})", 100)]
+        parts: list[tuple] = [(f"{s.citation} ({s.index + 1}/{len(doc.sentences)})", 100)]
         if self.stepper is not None:
             parts.append((f"n/N: {self.stepper.describe()}", 90))
         else:
-            parts.append(("n/N: nothing (/ to search, Enter on an actor)", 30))
+            parts.append(("n/N: nothing (/ to search, Enter on an actor)", 30, ""))
         a = self.analysis
         if self.progress is not None:
             done, total = self.progress
-            parts.append((f"analysing {done}/{total} blocks", 80))
+            parts.append((f"analysing {done}/{total} blocks", 80, f"{100 * done // max(1, total)}%"))
         elif self.failed:
             parts.append(("analysis failed", 80))
         if a is not None:
-            parts.append((f"{a.model}", 50))
-            parts.append((f"analyser {a.analyser}", 40))
+            name, _, version = a.model.partition("==")
+            parts.append((a.model, 50, f"{name.removeprefix('en_core_web_')} {version}".strip()))
+            parts.append((f"analyser {a.analyser}", 40, f"a. {a.analyser}"))
         self.query_one(StatusLine).set_parts(parts)
         counts = ""
         if a is not None:

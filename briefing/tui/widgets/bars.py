@@ -81,13 +81,14 @@ class Legend(Widget):
 
 
 class StatusLine(Widget):
-    """Parts in priority order; the lowest-priority parts are dropped when the line is too narrow."""
+    """Parts ``(text, priority[, short text])``: when the line is too narrow, parts with a short
+    form take it in rising priority (an empty short form drops the part), then the lowest go."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.parts: list[tuple[str, int]] = []
+        self.parts: list[tuple] = []
 
-    def set_parts(self, parts: list[tuple[str, int]]) -> None:
+    def set_parts(self, parts: list[tuple]) -> None:
         if parts != self.parts:
             self.parts = parts
             self.refresh()
@@ -97,15 +98,22 @@ class StatusLine(Widget):
         return self._fit(10_000)
 
     def _fit(self, width: int) -> str:
-        parts = list(self.parts)
         sep = " · "
-        while parts:
-            line = sep.join(p for p, _ in parts)
-            if len(line) <= width or len(parts) == 1:
-                return line
-            lowest = min(range(len(parts)), key=lambda i: parts[i][1])
-            parts.pop(lowest)
-        return ""
+        parts = [[p[0], p[1], p[2] if len(p) > 2 else None] for p in self.parts]
+
+        def line() -> str:
+            return sep.join(p[0] for p in parts)
+
+        for part in sorted(parts, key=lambda p: p[1]):
+            if len(line()) <= width:
+                return line()
+            if part[2] == "":  # a short form of nothing: a hint that goes first
+                parts.remove(part)
+            elif part[2]:
+                part[0] = part[2]
+        while len(parts) > 1 and len(line()) > width:
+            parts.remove(min(parts, key=lambda p: p[1]))
+        return line()
 
     def render(self) -> Text:
         return Text(self._fit(max(1, self.size.width)), no_wrap=True, overflow="ellipsis", end="")
