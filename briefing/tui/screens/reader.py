@@ -69,7 +69,7 @@ class ReaderScreen(Screen[None]):
         Binding("4", "focus_panel('questions')", "Questions", id="focus-questions", show=False, tooltip="Focus the Open questions panel"),
         Binding("5", "focus_panel('annotations')", "Annotations", id="focus-annotations", show=False, tooltip="Kept for the annotations panel"),
         Binding("enter", "choose", "Choose", id="choose", show=False, tooltip="On a mention: choose its actor; in a panel: go to the row"),
-        Binding("escape", "clear", "Clear", id="clear", show=False, tooltip="Clear the chosen actor, the search and the marks"),
+        Binding("escape", "clear", "Clear", id="clear", show=False, tooltip="Clear the chosen actor, the search and the marks (in a panel tab: back to the article first)"),
         Binding("slash", "search", "Search", id="search", key_display="/", tooltip="Search the article (hit count as you type)"),
         Binding("n", "step(1)", "Next hit", id="step-next", tooltip="Next search hit or mention of the chosen actor"),
         Binding("N", "step(-1)", "Previous hit", id="step-prev", show=False, tooltip="Previous search hit or mention"),
