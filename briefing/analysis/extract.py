@@ -31,7 +31,6 @@ class BlockFindings:
     positions: list[PositionF] = field(default_factory=list)
     quotes: BlockQuoteInfo = field(default_factory=lambda: BlockQuoteInfo([]))
     questions: list[QuestionF] = field(default_factory=list)
-    used: frozenset[int] = frozenset()  # description mentions that sources actually need
 
 
 def extract_block(doc, document: Document, block: Block) -> BlockFindings:
@@ -57,7 +56,7 @@ def extract_block(doc, document: Document, block: Block) -> BlockFindings:
     remap = _compact(mentions, regular, keep, positions)
     quotes.antecedents = [remap[i] for i in quotes.antecedents if i in remap]
     mentions = [m for i, m in enumerate(mentions) if i < regular or i in keep]
-    return BlockFindings(block.number, mentions, positions, quotes, questions, frozenset(used))
+    return BlockFindings(block.number, mentions, positions, quotes, questions)
 
 
 def _compact(mentions: list[MentionF], regular: int, keep: set[int], positions: list[PositionF]) -> dict[int, int]:
