@@ -1,15 +1,10 @@
 """Helpers of the export tests (no tests here): the sample's frozen analysis, hand-made analyses,
 the markdown token stream, golden files.
 
-``tests/data/export/sample.analysis.json`` is the sample's real analysis (analyser 0.2.0, the
-model en_core_web_sm 3.8.0), frozen for the export tests so that the golden briefing does not
-churn when extraction improves (the shared tests/data/sample.analysis.json was recorded by
-analyser 0.1.0 and holds no positions or questions). Re-record it only on purpose::
-
-    briefing analyze --format json --no-cache seeds/turkey-ukraine-peacekeeping.txt \\
-        > tests/data/export/sample.analysis.json
-
-then regenerate the golden files: ``BRIEFING_UPDATE_GOLDEN=1 pytest tests/core/test_export.py``.
+The export tests use the recorded real analysis of the sample, ``tests/data/sample.analysis.json``
+(the one the reader's tests use; ``make recording`` re-records it, on purpose only), so the golden
+briefing does not churn when extraction improves. After re-recording,
+regenerate the golden files: ``BRIEFING_UPDATE_GOLDEN=1 pytest tests/core/test_export.py``.
 """
 
 from __future__ import annotations
@@ -26,7 +21,7 @@ from briefing.model import Actor, Analysis, Document, Mention, Position, Questio
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "seeds" / "turkey-ukraine-peacekeeping.txt"
 DATA = ROOT / "tests" / "data" / "export"
-FROZEN = DATA / "sample.analysis.json"
+FROZEN = ROOT / "tests" / "data" / "sample.analysis.json"
 EPOCH = 1740830400  # 2025-03-01 12:00:00 UTC
 UPDATE = os.environ.get("BRIEFING_UPDATE_GOLDEN") == "1"
 

@@ -27,6 +27,16 @@ CORE_MODULES = [
     "briefing.serialize",
     "briefing.render",
     "briefing.cli",
+    "briefing.store",
+    "briefing.annotations",
+    "briefing.anchoring",
+    "briefing.reviews",
+    "briefing.notes_cli",
+    "briefing.export",
+    "briefing.export_cli",
+    "briefing.reading",
+    "briefing.background",
+    "briefing.settings",
 ]
 HEAVY = ["textual", "spacy", "trafilatura", "httpx", "markdown_it", "lxml"]
 
