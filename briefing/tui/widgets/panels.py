@@ -74,7 +74,7 @@ class Panel(Vertical):
         self._columns_width = width
         fixed = sum(w for _, _, w in self.COLUMNS)
         flexible = [c for c in self.COLUMNS if not c[2]]
-        padding = 2 * len(self.COLUMNS) + 1  # cell padding and the scrollbar
+        padding = len(self.COLUMNS) + 2  # a space before each cell, one at the end, the scrollbar
         share = max(self.FLEX_MIN, (width - fixed - padding) // max(1, len(flexible))) if flexible else 0
         table.set_columns([(label, w or share) for _, label, w in self.COLUMNS])
 
