@@ -119,6 +119,8 @@ def _cues() -> dict:
         "refusals": frozenset(lx["unsaid"]["refusals"]),
         "manner": frozenset(lx["manner"]["words"]),
         "frames": tuple(lx["prepositional"]["frames"]),
+        "view_frames": frozenset(lx["view_frames"]["nouns"]),
+        "document_only": frozenset(lx["findings"]["verbs"]),
     }
 
 
@@ -150,9 +152,23 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- cue finding
+# lemmatiser slips of the small English model on cue words ("hopes" -> "hop"), keyed by lemma, with the
+# word prefix that proves the slip ("hopped" stays "hop")
+_LEMMA_SLIPS = {"hop": ("hope", ("hope", "hoping"))}
+
+
+def lemma_of(tok) -> str:
+    """The lower-case lemma of ``tok``, with the model's known slips on cue words corrected."""
+    lemma = tok.lemma_.lower()
+    slip = _LEMMA_SLIPS.get(lemma)
+    if slip is not None and tok.lower_.startswith(slip[1]):
+        return slip[0]
+    return lemma
+
+
 def _cue_of(tok, cues) -> tuple[int, int] | None:
     """If ``tok`` is a cue verb with what it needs, the token range [start, end) of the cue phrase."""
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     children = list(tok.children)
     deps = {c.dep_ for c in children}
     start, end = tok.i, tok.i + 1
@@ -166,6 +182,11 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
         for c in children:
             if c.dep_ in ("prt", "prep") and c.lower_ in parts and c.i > tok.i:
                 return start, c.i + 1
+        for c in children:  # "called for the strongholds to be hit": the particle marks a clause
+            if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > tok.i:
+                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in parts), None)
+                if mark is not None and mark.i == tok.i + 1:
+                    return start, mark.i + 1
     need = cues["needs"].get(lemma)
     if need is None:
         return None
@@ -192,6 +213,8 @@ def _colon_or_quote_after(tok) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and (nxt.text == ":" or nxt.text in QUOTE_CHARS):
         return True
+    if nxt is not None and nxt.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 2].text in QUOTE_CHARS:
+        return True  # 'He continued, "..."'
     prev = doc[tok.i - 1] if tok.i > 0 else None
     # '"...," he said' / '"...," said Smith': a quote closes just before the subject or verb
     for t in (prev, doc[tok.i - 2] if tok.i > 1 else None, doc[tok.i - 3] if tok.i > 2 else None):
@@ -235,13 +258,16 @@ def _subject(tok, skip: int = -1):
                         return p
         if subj is not None:
             if subj.lower_ in _nouns()["relative"] and t.dep_ == "relcl":
-                return t.head
+                return _antecedent(t.head)
             return subj
         if passive is not None and step > 0:  # "X was quoted as saying"
             return passive
         if t.dep_ == "relcl":
-            return t.head
-        if t.dep_ == "acl" and step == 0 and t.tag_ == "VBG":  # "officials speaking on condition ..."
+            return _antecedent(t.head)
+        if t.dep_ == "acl" and step == 0 and (t.tag_ in ("VBG", "VBD", "VBZ") or any(
+                c.dep_ == "ccomp" for c in t.children)):
+            # "officials speaking on condition ..."; a finite verb is no modifier: the parser hung the
+            # predicate on its subject ("A University poll found last week that ...")
             return t.head
         if t.dep_ == "pcomp" and t.head.lower_ == "without":  # "it goes without saying"
             return None
@@ -250,6 +276,19 @@ def _subject(tok, skip: int = -1):
             continue
         return None
     return None
+
+
+def _antecedent(head):
+    """What a relative pronoun stands for: its head noun, or, when that noun is a predicate of the subject
+    ("X is a critic, economist and author who has argued ..."), the subject itself."""
+    t = head
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "attr" and t.head.lemma_.lower() in ("be", "become", "remain"):
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return head
 
 
 def _content(tok, cue_start: int, cue_end: int, sent) -> tuple[int, int]:
@@ -363,13 +402,16 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                                              name, "organization", ctx.cur_sentence, "body"))
                 return SourceRef("mention", idx, surface=surface, offset=off + doc[s].idx)
         # a named body inside the phrase: "a spokesman for the Foreign Ministry", "the head of the agency"
+        issued = lemma in nouns["document"]
         for c in t.subtree:
             if c.i in ctx.tok2m and c.dep_ not in ("relcl", "acl"):
                 anc = c
                 ok = True
                 while anc.i != t.i:
                     if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") or (
-                            anc.dep_ == "prep" and anc.lower_ in ("including", "like", "such")):
+                            anc.dep_ == "prep" and anc.lower_ in ("including", "like", "such")) or (
+                            issued and anc.dep_ == "prep" and anc.lower_ not in ("by", "from")):
+                        # (a document names its issuer "by"/"from" or before it: "a poll of Ohio voters" does not)
                         ok = False  # members listed after the head are sources of their own (walk below)
                         break
                     anc = anc.head
@@ -459,7 +501,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
         skip = dateline(sent)
         cands: list[tuple[object, int, int, list[SourceRef], tuple[int, int], bool]] = []
         for tok in sent:
-            lemma = tok.lemma_.lower()
+            lemma = lemma_of(tok)
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.i not in tok2m:
                 # plural people named by a description are antecedents for a later "they"
                 acting = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and lemma in _nouns()["people"]
@@ -480,6 +522,8 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 subj = _subject(tok, skip)
                 if subj is None:
                     continue
+                if lemma in cues["document_only"] and lemma_of(subj) not in _nouns()["document"]:
+                    continue  # "the poll shows ..." is a finding; "she showed the letter" is not
                 refs = _source_refs(subj, ctx)
                 # "I"/"we" speak inside a quote: the sentence is the quote speaker's (see _quote_continuations)
                 refs = [r for r in refs if not _is_outlet_ref(r, ctx) and r.cls != "speaker"]
@@ -501,17 +545,38 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 else:
                     content = _trim(doc, sent.start, phrase_s)
                 cands.append((tok, tok.i, tok.i + 2, refs, content, False))
-            elif tok.pos_ == "NOUN" and lemma in cues["stance_nouns"]:
+            elif tok.pos_ == "NOUN" and lemma in cues["view_frames"] and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                # "In the minister's view, ...", "in her words": the possessor is the source
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-                if poss is None or poss.lower_ in ("its", "their", "his", "her", "our", "my", "your"):
-                    continue
-                if not any(c.dep_ in ("prep", "acl", "ccomp") for c in tok.children):
-                    continue
-                refs = [r for r in _source_refs(poss, ctx) if not _is_outlet_ref(r, ctx)]
+                refs = _possessor_refs(poss, ctx)
                 if not refs:
                     continue
-                s, e = tok.i, tok.right_edge.i + 1
-                cands.append((tok, tok.i, tok.i + 1, refs, _trim(doc, s, e), False))
+                head = tok.head
+                if head.i <= sent.start + 1:
+                    content = _trim(doc, tok.right_edge.i + 1, sent.end)
+                else:
+                    content = _trim(doc, sent.start, head.i)
+                cands.append((tok, head.i, tok.i + 1, refs, content, False))
+            elif tok.pos_ == "NOUN" and lemma in cues["stance_nouns"]:
+                # the parser often hangs the noun's prepositional phrase on the verb ("drew criticism from X")
+                near = list(tok.children) + ([c for c in tok.head.children if c.i > tok.i]
+                                             if tok.dep_ == "dobj" else [])
+                frm = next((c for c in near if c.dep_ == "prep" and c.lower_ == "from"), None)
+                src = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm is not None else None
+                if src is not None:  # "drew criticism from opposition lawmakers", "support from the union"
+                    refs = [r for r in _source_refs(src, ctx) if not _is_outlet_ref(r, ctx) and r.cls != "speaker"]
+                    cue_end = frm.i + 1 if frm.i == tok.i + 1 else tok.i + 1
+                    content = _trim(doc, sent.start, sent.end)  # the matter is elsewhere in the clause
+                else:  # "X's opposition to Y", "her criticism of the bill"
+                    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                    if not any(c.dep_ in ("prep", "acl", "ccomp") for c in near):
+                        continue
+                    refs = _possessor_refs(poss, ctx)
+                    cue_end = tok.i + 1
+                    content = _trim(doc, tok.i, tok.right_edge.i + 1)
+                if not refs:
+                    continue
+                cands.append((tok, tok.i, cue_end, refs, content, False))
         colon = _colon_attribution(sent, ctx)
         if colon is not None:  # what follows the speaker's colon is all theirs
             cs, ce = colon[4]
@@ -550,6 +615,19 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
     info = _quote_continuations(doc, text, sents, qspans, out, sent_has_own, quote_positions, offset, first_sentence)
     info.antecedents = sorted(ctx.antecedents)
     return out, info
+
+
+_POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "their": "plural", "its": "neuter"}
+
+
+def _possessor_refs(poss, ctx: _Ctx) -> list[SourceRef]:
+    """Sources named by a possessor ("the ministry's denial", "her criticism"); "my"/"our" speak in a quote."""
+    if poss is None or poss.lower_ in ("our", "my", "your"):
+        return []
+    cls = _POSSESSIVE_PRONOUNS.get(poss.lower_)
+    if cls is not None:
+        return [SourceRef("pronoun", cls=cls, surface=poss.text, offset=ctx.offset + poss.idx)]
+    return [r for r in _source_refs(poss, ctx) if not _is_outlet_ref(r, ctx)]
 
 
 def _colon_attribution(sent, ctx: _Ctx):
