@@ -87,13 +87,14 @@ def findings_analyser(document, *, use_cache=True, on_progress=None, should_stop
     return with_findings(document)
 
 
-def shown_words(article) -> str:
-    """The visible article text without glyphs, gutter and line breaks (for containment checks)."""
+def shown_words(article, glyphs: bool = False) -> str:
+    """The visible article text without gutter and line breaks (and glyphs), for containment checks."""
     from briefing.tui.widgets.article import KIND_GLYPHS
 
-    text = article.visible_text()
-    for glyph in (*KIND_GLYPHS.values(), "▌"):
-        text = text.replace(glyph, "")
+    text = article.visible_text().replace("▌", "")
+    if not glyphs:
+        for glyph in KIND_GLYPHS.values():
+            text = text.replace(glyph, "")
     return " ".join(text.split())
 
 
@@ -199,8 +200,7 @@ async def test_mentions_are_highlighted_with_a_glyph(reader_app) -> None:
         analysis = screen.analysis
         first = min((m for a in analysis.actors for m in a.mentions), key=lambda m: m.start)
         actor = next(a for a in analysis.actors if first in a.mentions)
-        shown = screen.article.visible_text()
-        assert first.text + KIND_GLYPHS[actor.kind] in shown
+        assert " ".join(first.text.split()) + KIND_GLYPHS[actor.kind] in shown_words(screen.article, glyphs=True)
         legend = screen_text(app)
         for kind, glyph in KIND_GLYPHS.items():
             assert f"{glyph} {kind}" in legend

@@ -242,9 +242,10 @@ class ReaderScreen(Screen[None]):
         self.analysis = analysis
         if final:
             self.entry.analysis = analysis
-        if self.selected_actor and analysis.actor_by_id(self.selected_actor) is None:
-            self.selected_actor = None
+        chosen = analysis.actor_by_id(self.selected_actor) if self.selected_actor else None
+        self.selected_actor = chosen.id if chosen else None
         self.article.set_analysis(analysis)
+        self.article.set_selected_actor(self.selected_actor, [(m.start, m.end) for m in chosen.mentions] if chosen else [])
         self.show_panels()
         if self.stepper is not None and self.stepper.label.startswith("mentions") and self.selected_actor:
             self._set_actor_stepper(self.selected_actor)
@@ -388,7 +389,8 @@ class ReaderScreen(Screen[None]):
         if self.analysis is None or self.analysis.actor_by_id(actor_id) is None:
             return
         self.selected_actor = actor_id
-        self.article.set_selected_actor(actor_id)
+        actor = self.analysis.actor_by_id(actor_id)
+        self.article.set_selected_actor(actor_id, [(m.start, m.end) for m in actor.mentions])
         self.panel("positions").show(self.document, self.analysis, actor_id)
         self._set_actor_stepper(actor_id)
         self.update_status()

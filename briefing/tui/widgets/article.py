@@ -65,6 +65,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._hits: list[tuple[int, int]] = []
         self._hit_ends: list[int] = []
         self._selected_actor: str | None = None
+        self._selected: list[tuple[int, int]] = []  # the chosen actor's mentions
+        self._selected_ends: list[int] = []
         self._styles: dict[str, Style] = {}
 
     # ---------------------------------------------------------------- state set by the screen
@@ -83,8 +85,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._hit_ends = [e for _, e in self._hits]
         self.refresh()
 
-    def set_selected_actor(self, actor_id: str | None) -> None:
+    def set_selected_actor(self, actor_id: str | None, spans: list[tuple[int, int]] = ()) -> None:
+        """Highlight ``spans`` (the actor's mentions), whatever kind styles other actors give them."""
         self._selected_actor = actor_id
+        self._selected = reading.clean_spans(spans) if actor_id else []
+        self._selected_ends = [e for _, e in self._selected]
         self.refresh()
 
     @property
@@ -244,13 +249,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             text.stylize(style("article--sentence"), max(sentence.start, ls) - ls, min(sentence.end, le) - ls)
         markers: list[tuple[int, str]] = []
         for i in reading.spans_in(self._mention_spans, self._mention_ends, ls, le):
-            ms, me, kind, actor_id = self._mentions[i]
+            ms, me, kind, _ = self._mentions[i]
             a, b = max(ms, ls) - ls, min(me, le) - ls
             text.stylize(style(f"article--mention-{kind}"), a, b)
-            if actor_id == self._selected_actor:
-                text.stylize(style("article--selected"), a, b)
             if ls < me <= le:
                 markers.append((me - ls, kind))
+        for i in reading.spans_in(self._selected, self._selected_ends, ls, le):
+            ss, se = self._selected[i]
+            text.stylize(style("article--selected"), max(ss, ls) - ls, min(se, le) - ls)
         for i in reading.spans_in(self._hits, self._hit_ends, ls, le):
             hs, he = self._hits[i]
             text.stylize(style("article--hit"), max(hs, ls) - ls, min(he, le) - ls)
