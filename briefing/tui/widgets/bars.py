@@ -76,7 +76,7 @@ class Legend(Widget):
         pad = self.size.width - text.cell_len - len(self.counts) - 1
         if self.counts and pad >= 2:  # when it does not fit, the narrow layout's tab strip has the counts
             text.append(" " * pad)
-            text.append(self.counts, style=style("legend--counts", partial=True))
+            text.append(self.counts, style=style("legend--counts"))  # full style: muted colours need blending
         return text
 
 

@@ -72,11 +72,17 @@ class Panel(Vertical):
         table = self.table
         width = self.content_size.width
         self._columns_width = width
-        fixed = sum(w for _, _, w in self.COLUMNS)
-        flexible = [c for c in self.COLUMNS if not c[2]]
         padding = len(self.COLUMNS) + 2  # a space before each cell, one at the end, the scrollbar
-        share = max(self.FLEX_MIN, (width - fixed - padding) // max(1, len(flexible))) if flexible else 0
-        table.set_columns([(label, w or share) for _, label, w in self.COLUMNS])
+        widths = [w for _, _, w in self.COLUMNS]
+        flexible = [i for i, w in enumerate(widths) if not w]
+        room = width - padding - self.FLEX_MIN * len(flexible)
+        fixed = sum(widths)
+        if fixed > room > 0:  # a narrow panel: the fixed columns give up width in proportion
+            widths = [max(min(w, 6), w * room // fixed) if w else 0 for w in widths]
+        left = width - padding - sum(widths)
+        share = max(self.FLEX_MIN, left // max(1, len(flexible))) if flexible else 0
+        widths = [w or share for w in widths]
+        table.set_columns([(label, w) for (_, label, _), w in zip(self.COLUMNS, widths)])
 
     def fill(self) -> None:
         """(Re)build the rows from the current state."""
