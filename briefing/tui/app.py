@@ -21,7 +21,7 @@ from textual.theme import Theme
 import briefing
 from briefing.model import Analysis, Document
 from briefing.settings import Settings
-from briefing.tui.commands import ActorCommands, BindingCommands
+from briefing.tui.commands import ActorCommands, BindingCommands, ModelCommands
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -67,7 +67,7 @@ def default_loader(source: str) -> Document:
 class BriefingApp(App[None]):
     TITLE = "briefing"
     CSS_PATH = [styles_dir() / "app.tcss"]
-    COMMANDS = App.COMMANDS | {BindingCommands, ActorCommands}
+    COMMANDS = App.COMMANDS | {BindingCommands, ActorCommands, ModelCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit briefing (your reading position is kept)"),
         Binding("question_mark", "help", "Help", id="help", key_display="?", tooltip="Every key, from the live bindings"),
@@ -122,6 +122,15 @@ class BriefingApp(App[None]):
     def _remember_theme(self, theme: Theme) -> None:
         self.settings.theme = theme.name
         self.settings.save()
+
+    def use_model(self, name: str) -> None:
+        """Analyse with another spaCy model from now on (a BriefingError if it is not usable)."""
+        from briefing.analysis import resolve_model
+
+        self.model = resolve_model(name)
+        self.analyser = default_analyser(self.model)
+        for entry in self.entries:
+            entry.analysis = None
 
     def remember_position(self, document: Document, sentence: int) -> None:
         s = document.sentences[sentence]

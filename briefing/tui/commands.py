@@ -118,6 +118,33 @@ class ActorCommands(Provider):
                 )
 
 
+def installed_models() -> list[str]:
+    """Installed spaCy pipeline packages (their metadata says they depend on spacy and have a
+    ``meta.json``-style name such as ``en_core_web_sm``); cheap: no spaCy import."""
+    from importlib import metadata
+
+    names = set()
+    for dist in metadata.distributions():
+        name = (dist.metadata["Name"] or "").replace("-", "_")
+        if name.count("_") >= 2 and name[:2].isalpha() and name[2] == "_" and "spacy" in " ".join(dist.requires or []):
+            names.add(name)
+    return sorted(names)
+
+
+class ModelCommands(Provider):
+    """"Model: <package>" for each installed spaCy pipeline: analyse again with it (r re-analyses)."""
+
+    async def search(self, query: str) -> Hits:
+        if not hasattr(self.screen, "use_model"):
+            return
+        matcher = self.matcher(query)
+        for name in installed_models():
+            title = f"Model: {name}"
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self.screen.use_model, name), help="analyse with this model")
+
+
 def keys_markdown() -> str:
     """Every key of the reader as a Markdown table, from the same BINDINGS the app runs with.
 

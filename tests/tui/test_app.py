@@ -681,3 +681,27 @@ async def test_palette_jumps_to_an_actor(reader_app) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert screen.selected_actor == actor.id
+
+
+async def test_palette_model_command_reanalyses_with_that_model(sample_document) -> None:
+    from briefing.tui.commands import installed_models
+
+    models = installed_models()
+    assert models, "the default spaCy model package is installed"
+    calls = []
+
+    def counting(document, **kwargs):
+        calls.append(kwargs.get("use_cache"))
+        return recorded_analyser(document, on_progress=kwargs.get("on_progress"))
+
+    app = make_app([sample_document.source], documents={sample_document.source: sample_document}, analyser=counting)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *f"model {models[0]}")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert app.model is not None and app.model.name == models[0]
+        # the app now analyses with the default (child-process) analyser for that model
+        assert app.analyser.keywords["model"] == app.model
+        assert reader(app).analysis is not None

@@ -498,6 +498,16 @@ class ReaderScreen(Screen[None]):
         self.notify("Analysing again (cache bypassed)…", timeout=3, markup=False)
         self.start_analysis(use_cache=False)
 
+    def use_model(self, name: str) -> None:
+        """The palette's "Model: <name>": analyse this document again with that model."""
+        try:
+            self.app.use_model(name)
+        except BriefingError as exc:
+            self.notify(safe(str(exc)), title="Model not usable", severity="error", markup=False)
+            return
+        self.notify(f"Analysing with {safe(name)}…", timeout=3, markup=False)
+        self.start_analysis(use_cache=True)
+
     def action_library(self) -> None:
         if len(self.app.entries) > 1:
             self.save_position()
