@@ -216,6 +216,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             tok2m[i] = idx
 
     datelined: set[int] = set()
+    dl_end: dict[int, int] = {}  # dateline token -> first token after the dateline
     weak_sents: list[tuple[int, int]] = []
     weak_spans: list = []
     sents = list(doc.sents) if sents is None else sents
@@ -223,6 +224,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
     for span, is_furniture in zip(sents, furn):
         end = dateline(span)
         datelined.update(range(span.start, end))
+        dl_end.update((i, end) for i in range(span.start, end))
         if is_furniture or (len(span) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in span)):
             weak_sents.append((span.start, span.end))
             weak_spans.append(span)
@@ -242,7 +244,14 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                     name = span_text(doc, a, b)
                     add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name,
                                  "organization", sentence_of(a), "outlet"), a, b)
-            continue
+            if ent.end <= dl_end[ent.start] or inner:
+                continue
+            # the NER ran the dateline into the name after it ("LEEDS - Harwick Foods"): keep that name
+            from spacy.tokens import Span
+
+            ent = Span(doc, dl_end[ent.start], ent.end, label=label)
+            if not any(t.is_alpha for t in ent):
+                continue
         text = ent.text
         root = ent.root
         sent = sentence_of(ent.start)

@@ -120,6 +120,9 @@ def _cues() -> dict:
         "manner": frozenset(lx["manner"]["words"]),
         "frames": tuple(lx["prepositional"]["frames"]),
         "view_frames": frozenset(lx["view_frames"]["nouns"]),
+        "stance_adj": frozenset(lx["stance_adjectives"]["words"]),
+        "stance_adj_comp": frozenset(lx["stance_adjectives"]["need_complement"]),
+        "copulas": frozenset(lx["stance_adjectives"]["copulas"]),
         "document_only": frozenset(lx["findings"]["verbs"]),
     }
 
@@ -439,6 +442,13 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         if t.i in seen:
             return
         seen.add(t.i)
+        named = [c for c in t.children if c.dep_ == "appos" and c.i in ctx.tok2m] if t.i not in ctx.tok2m else []
+        if named and t.pos_ == "NOUN":
+            # a description with the names after it: "Consumer group FairTech", "Two coalition members, Rita
+            # Vance and Omar Haddad,", "The UN envoy, Paolo Rinaldi,": the names are the sources
+            for c in named:
+                walk(c)
+            return
         r = one(t)
         if r is not None:
             refs.append(r)
@@ -545,6 +555,26 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 else:
                     content = _trim(doc, sent.start, phrase_s)
                 cands.append((tok, tok.i, tok.i + 2, refs, content, False))
+            elif (tok.pos_ == "ADJ" or tok.lower_ == "against") and tok.lower_ in cues["stance_adj"] \
+                    and tok.dep_ in ("acomp", "prep") and tok.head.lemma_.lower() in cues["copulas"] \
+                    and tok.head.i < tok.i:
+                # "Some scientists remain sceptical", "the union is opposed to the plan"
+                head = tok.head
+                comp = [c for c in tok.children if c.dep_ in ("prep", "xcomp", "ccomp", "pobj")]
+                if tok.lower_ in cues["stance_adj_comp"] and not comp:
+                    continue
+                if _hypothetical(head):
+                    continue
+                subj = _subject(head, skip)
+                if subj is None:
+                    continue
+                refs = [r for r in _source_refs(subj, ctx) if not _is_outlet_ref(r, ctx) and r.cls != "speaker"]
+                if not refs:
+                    continue
+                start = head.i if head.lemma_.lower() != "be" and tok.i - head.i <= 2 else tok.i
+                start, end = _widen(tok, start, tok.i + 1, cues)
+                content = _trim(doc, comp[0].left_edge.i, tok.right_edge.i + 1) if comp else (tok.i, tok.i + 1)
+                cands.append((tok, start, end, refs, content, _inside(qspans, tok.idx)))
             elif tok.pos_ == "NOUN" and lemma in cues["view_frames"] and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 # "In the minister's view, ...", "in her words": the possessor is the source
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -650,6 +680,8 @@ def _colon_attribution(sent, ctx: _Ctx):
         cs, ce = _trim(doc, *other)
         if cs >= ce or ce - cs < 3:
             continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[cs:ce]):
+            continue  # "Keld Strait: a short history" is a title; a claim has a predicate
         ref = SourceRef("mention", ctx.tok2m[side[0].i], surface=m.surface, offset=m.start)
         return (colon, colon.i, colon.i + 1, [ref], (cs, ce), False)
     return None

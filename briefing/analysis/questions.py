@@ -57,6 +57,7 @@ def _lex() -> dict:
     return {
         "adj": frozenset(q["explicit"]["adjectives"]),
         "pred_only": frozenset(q["explicit"]["predicative_only"]),
+        "open_subjects": frozenset(q["explicit"]["open_subjects"]),
         "negated": frozenset(q["explicit"]["negated"]),
         "nouns": frozenset(q["explicit"]["nouns"]),
         "explicit_re": phrase_re(q["explicit"]["phrases"]),
@@ -119,6 +120,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if tok.pos_ == "ADJ" and low in lx["adj"]:
             pred = tok.dep_ in ("acomp", "attr", "xcomp", "ccomp", "oprd") or tok.head.lemma_ in ("remain", "stay")
             if low in lx["pred_only"] and not pred:
+                continue
+            if low == "open" and not _open_matter(tok, lx):
                 continue
             if tok.head.lemma_.lower() in ("remain", "stay") and tok.head.i < tok.i:
                 out.append((0, tok.head.i, tok.i + 1, tok.head))
@@ -210,6 +213,14 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if t is not None:
             out.append((3, t.i, t.i + 1, t))
     return out
+
+
+def _open_matter(tok, lx) -> bool:
+    """Is "open" said of a matter after a copula ("the question remains open"), not of a door or a strait?"""
+    if tok.dep_ != "acomp" or tok.head.lemma_.lower() not in ("be", "remain", "stay"):
+        return False
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lemma_.lower() in lx["open_subjects"]
 
 
 def _clause_head(tok):

@@ -60,3 +60,37 @@ def test_a_document_whose_phrase_only_names_what_it_covers_has_no_source(analyse
 def test_light_verb_with_a_speech_act_noun(analyse_text):
     _, an = analyse_text("Economist Dana Whit made the case for a slower rise in interest rates.")
     assert pos(an) == [("Dana Whit", "made the case")] or pos(an)[0][0] == "Dana Whit"
+
+
+def test_a_dateline_the_ner_ran_into_the_name_after_it(analyse_text):
+    _, an = analyse_text("LEEDS - Harwick Foods said on Tuesday it would close two bakeries.")
+    assert pos(an) == [("Harwick Foods", "said")]
+    assert [a.name for a in an.actors] == ["Harwick Foods"]
+
+
+def test_names_in_apposition_to_a_description_are_the_sources(analyse_text):
+    _, an = analyse_text(
+        "Consumer group FairTech said buyers should be repaid.\n"
+        "Two coalition members, Rita Vance and Omar Haddad, have said they have doubts about the cap."
+    )
+    assert pos(an) == [("FairTech", "said"), ("Rita Vance", "said"), ("Omar Haddad", "said")]
+
+
+def test_stance_adjectives_after_a_copula(analyse_text):
+    _, an = analyse_text(
+        "Some reef scientists remain sceptical. Mayor Tom Lee was critical of the budget. "
+        "The patient is critical. The shop is open on Sundays."
+    )
+    assert pos(an) == [("reef scientists", "remain sceptical"), ("Tom Lee", "critical")]
+
+
+def test_a_colon_title_without_a_predicate_is_no_attribution(analyse_text):
+    _, an = analyse_text("Keld Strait: a short history of a crowded waterway\nAngela Brandt: the reform will not be delayed")
+    assert pos(an) == [("Angela Brandt", ":")]
+
+
+def test_open_is_a_question_only_of_a_matter(analyse_text):
+    _, an = analyse_text(
+        '"The door is open," Karin Dahl said. Ships must keep the strait open. The question of funding remains open.'
+    )
+    assert [q.cue for q in an.questions] == ["remains open"]
