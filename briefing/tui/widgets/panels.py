@@ -88,7 +88,7 @@ class Panel(Vertical):
         """(Re)build the rows from the current state."""
 
     def compose(self) -> ComposeResult:
-        yield PanelTable(id=f"{self.panel_id}-table")
+        yield PanelTable(id=f"{self.panel_id}-table", on_highlight=self._show_detail)
         yield Static(Content(""), id=f"{self.panel_id}-detail", classes="detail")
 
     @property
@@ -99,8 +99,11 @@ class Panel(Vertical):
         self.border_subtitle = label
 
     def on_findings_table_row_highlighted(self, event: FindingsTable.RowHighlighted) -> None:
-        event.stop()
-        self.query_one(".detail", Static).update(self.detail(event.key), layout=False)
+        event.stop()  # the detail line was already updated by _show_detail
+
+    def _show_detail(self, key: str | None) -> None:
+        if self.is_mounted:
+            self.query_one(".detail", Static).update(self.detail(key), layout=False)
 
     def detail(self, key: str | None) -> Content:
         return Content("")

@@ -45,8 +45,11 @@ class FindingsTable(ScrollView, can_focus=True, inherit_bindings=False):
         table: "FindingsTable"
         key: str
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, on_highlight=None) -> None:
         super().__init__(id=id)
+        # called at once with the highlighted key (the owner's detail line changes in the same
+        # frame as the cursor; RowHighlighted, a message, would arrive a frame later)
+        self.on_highlight = on_highlight
         self.columns: list[tuple[str, int]] = []  # (label, width)
         self.rows: list[Row] = []
         self._index: dict[str, int] = {}
@@ -92,6 +95,8 @@ class FindingsTable(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh()
         self._scroll_to_cursor()
         if old != row or force_message:
+            if self.on_highlight is not None:
+                self.on_highlight(self.current_key())
             self.post_message(self.RowHighlighted(self, self.current_key()))
 
     # ---------------------------------------------------------------- actions
