@@ -42,8 +42,12 @@ recording: install
 screenshot: install
 	$(BIN)/python -m briefing.tui.screenshot docs/screenshot.svg
 
+# speed and memory figures (printed, nothing asserted): analysis, reader, store; extraction quality
 bench: install
 	$(BIN)/python benchmarks/analysis.py
+	$(BIN)/python benchmarks/tui.py
+	$(BIN)/python benchmarks/store.py
+	$(BIN)/python benchmarks/quality.py ../shared/eval/seed.gold.json tests/data/quality ../shared/eval/polnear/dev.jsonl
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

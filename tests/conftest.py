@@ -21,7 +21,7 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("BRIEFING_DB", str(base / "data" / "briefing.json"))
     monkeypatch.delenv("BRIEFING_MODEL", raising=False)
-    monkeypatch.setenv("NO_COLOR", os.environ.get("NO_COLOR", ""))
+    monkeypatch.delenv("NO_COLOR", raising=False)  # tests that want it set it; Textual honours any value
 
 
 @pytest.fixture(scope="session")
