@@ -153,6 +153,26 @@ class Placed:
     def citation(self) -> str:
         return self.sentence.citation if self.sentence else "orphaned"
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form shared by ``briefing notes list --format json`` and the JSON export."""
+        a = self.annotation
+        placed = not self.orphaned and self.sentence is not None
+        return {
+            "id": a.id,
+            "source": a.source,
+            "status": self.placement.status,
+            "citation": self.sentence.citation if placed else None,
+            "sentence": self.sentence.index + 1 if placed else None,
+            "start": None if self.orphaned else self.start,
+            "end": None if self.orphaned else self.end,
+            "quote": a.quote,
+            "tags": list(a.tags),
+            "note": a.note,
+            "author": a.author,
+            "created": a.created,
+            "updated": a.updated,
+        }
+
 
 @dataclass(slots=True)
 class Draft:
@@ -362,13 +382,18 @@ def document_annotations(store: Store, document: Document) -> list[Annotation]:
     return sorted(found, key=lambda a: (a.created, a.id))
 
 
-def placed_annotations(store: Store, document: Document) -> list[Placed]:
-    """This document's annotations placed in its current text: in text order, orphans last."""
+def place_all(annotations: Iterable[Annotation], document: Document) -> list[Placed]:
+    """``annotations`` placed in the current text of ``document``: in text order, orphans last."""
     out = []
-    for a in document_annotations(store, document):
+    for a in annotations:
         p = place(a, document)
         out.append(Placed(a, p, None if p.orphaned else document.sentence_at(p.start)))
-    return sorted(out, key=lambda pl: (pl.orphaned, pl.start, pl.annotation.created))
+    return sorted(out, key=lambda pl: (pl.orphaned, pl.start, pl.annotation.created, pl.annotation.id))
+
+
+def placed_annotations(store: Store, document: Document) -> list[Placed]:
+    """This document's annotations placed in its current text: in text order, orphans last."""
+    return place_all(document_annotations(store, document), document)
 
 
 def save_draft(

@@ -77,6 +77,25 @@ def _progress_reporter() -> tuple[Callable | None, Callable[[], None]]:
     return report, close
 
 
+def warn_document(source: str, document) -> None:
+    """The loader's warnings (e.g. a text that is not English), one line each on stderr."""
+    from briefing.loading.normalize import strip_controls
+
+    for w in document.warnings:
+        _warn(strip_controls(f"{source}: {w}"))
+
+
+def analyse_with_progress(document, spec, *, use_cache: bool):
+    """``analyse`` with a progress bar on stderr (a terminal only, after a moment)."""
+    from briefing.analysis import analyse
+
+    report, close = _progress_reporter()
+    try:
+        return analyse(document, model=spec, use_cache=use_cache, on_progress=report)
+    finally:
+        close()
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
@@ -84,7 +103,7 @@ def _progress_reporter() -> tuple[Callable | None, Callable[[], None]]:
 @click.option("--no-cache", is_flag=True, help="analyse afresh and do not write the cache")
 def analyze(files: tuple[str, ...], fmt: str, model: str | None, no_cache: bool) -> None:
     """Print the analysis of FILE(s) (paths, URLs or - for stdin)."""
-    from briefing.analysis import analyse, resolve_model
+    from briefing.analysis import resolve_model
     from briefing.loading import load_document
     from briefing.serialize import analysis_to_dict
 
@@ -98,13 +117,8 @@ def analyze(files: tuple[str, ...], fmt: str, model: str | None, no_cache: bool)
     for source in files:
         try:
             document = load_document(source)
-            for w in document.warnings:
-                _warn(f"{source}: {w}")
-            report, close = _progress_reporter()
-            try:
-                analysis = analyse(document, model=spec, use_cache=not no_cache, on_progress=report)
-            finally:
-                close()
+            warn_document(source, document)
+            analysis = analyse_with_progress(document, spec, use_cache=not no_cache)
         except BriefingError as exc:
             failed += 1
             click.echo(f"briefing: error: {exc}", err=True)

@@ -93,8 +93,8 @@ def _export(
     apply_across: bool,
     no_cache: bool,
 ) -> None:
-    from briefing.analysis import analyse, resolve_model
-    from briefing.cli import _progress_reporter, _warn
+    from briefing.analysis import resolve_model
+    from briefing.cli import _warn, analyse_with_progress, warn_document
     from briefing.export import build_briefing, check_output, default_output_path, render, write_export
     from briefing.export.escape import plain
     from briefing.loading import load_document
@@ -121,14 +121,8 @@ def _export(
             _warn(f"{plain(source)}: given twice; exported once")
             continue
         seen.add(document.source)
-        for w in document.warnings:
-            _warn(f"{plain(source)}: {plain(w)}")
-        report, close = _progress_reporter()
-        try:
-            analysis = analyse(document, model=spec, use_cache=not no_cache, on_progress=report)
-        finally:
-            close()
-        items.append((document, analysis))
+        warn_document(plain(source), document)
+        items.append((document, analyse_with_progress(document, spec, use_cache=not no_cache)))
 
     store = None
     if any(p.exists() for p in store_files[:2]):  # no store yet: no notes, and none is created

@@ -118,24 +118,7 @@ def list_(ctx: click.Context, file: str, fmt: str) -> None:
     with _store(ctx) as store:
         placed = placed_annotations(store, document)
     if fmt == "json":
-        rows = [
-            {
-                "id": p.annotation.id,
-                "source": p.annotation.source,
-                "status": p.placement.status,
-                "citation": None if p.orphaned else p.citation,
-                "sentence": None if p.sentence is None else p.sentence.index + 1,
-                "start": None if p.orphaned else p.start,
-                "end": None if p.orphaned else p.end,
-                "quote": p.annotation.quote,
-                "tags": list(p.annotation.tags),
-                "note": p.annotation.note,
-                "author": p.annotation.author,
-                "created": p.annotation.created,
-                "updated": p.annotation.updated,
-            }
-            for p in placed
-        ]
+        rows = [p.to_dict() for p in placed]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for p in placed:

@@ -47,7 +47,7 @@ JSON (``format: "briefing-export"``, ``version: 1``)
                                                    # every actor, position and question has
                                                    # "status": "extracted" | "confirmed" | "added"
         "rejected": [{"kind": "position"|"question", …same fields as in "analysis"}],
-        "annotations": [{"id", "status": "exact"|"moved"|"fuzzy"|"orphaned",
+        "annotations": [{"id", "source", "status": "exact"|"moved"|"fuzzy"|"orphaned",
                          "citation": "¶P.S"|null, "sentence": N|null (1-based),
                          "start"|null, "end"|null, "quote", "tags": [...], "note",
                          "author", "created", "updated"}],       # text order, orphans last

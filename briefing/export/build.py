@@ -203,7 +203,7 @@ def _document(
     apply_across: bool,
     base_dir: str | os.PathLike[str] | None,
 ) -> DocumentBriefing:
-    from briefing.annotations import Placed, place
+    from briefing.annotations import place_all
     from briefing.reviews import apply_reviews
 
     document, own = item.document, sorted(item.reviews, key=lambda r: (r.created, r.id))
@@ -218,11 +218,7 @@ def _document(
         if apply_across:
             reviewed = trial
     reviewed.unapplied = [r for r in reviewed.unapplied if r.id in own_ids]
-    notes = []
-    for a in item.annotations:
-        p = place(a, document)
-        notes.append(Placed(a, p, None if p.orphaned else document.sentence_at(p.start)))
-    notes.sort(key=lambda pl: (pl.orphaned, pl.start, pl.annotation.created, pl.annotation.id))
+    notes = place_all(item.annotations, document)
     return DocumentBriefing(
         number=number,
         document=document,

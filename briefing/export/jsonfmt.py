@@ -51,23 +51,7 @@ def _document(d: DocumentBriefing) -> dict[str, Any]:
         "format": d.document.format,
         "analysis": analysis,
         "rejected": _rejected(d),
-        "annotations": [
-            {
-                "id": p.annotation.id,
-                "status": p.placement.status,
-                "citation": None if p.orphaned or p.sentence is None else p.sentence.citation,
-                "sentence": None if p.orphaned or p.sentence is None else p.sentence.index + 1,
-                "start": None if p.orphaned else p.start,
-                "end": None if p.orphaned else p.end,
-                "quote": p.annotation.quote,
-                "tags": list(p.annotation.tags),
-                "note": p.annotation.note,
-                "author": p.annotation.author,
-                "created": p.annotation.created,
-                "updated": p.annotation.updated,
-            }
-            for p in d.notes
-        ],
+        "annotations": [p.to_dict() for p in d.notes],
         "reviews": [
             {
                 "id": r.id,
