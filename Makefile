@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := seeds/turkey-ukraine-peacekeeping.txt
 
-.PHONY: run test install install-test system-deps recording screenshot bench clean
+.PHONY: run test install install-test system-deps recording screenshot docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ screenshot: install
 	$(BIN)/python -m briefing.tui.screenshot docs/screenshot.svg
 
 # speed and memory figures (printed, nothing asserted): analysis, reader, store; extraction quality
+# the key tables of README.md and docs/keys.md, from the live bindings
+docs: install
+	$(BIN)/python -m briefing.tui.docs .
+
 bench: install
 	$(BIN)/python benchmarks/analysis.py
 	$(BIN)/python benchmarks/tui.py
