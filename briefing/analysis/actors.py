@@ -58,6 +58,7 @@ class MentionF:
     full: str = ""  # a longer alias with title ("Turkish President Recep Tayyip Erdoğan")
     roles: tuple[str, ...] = ()  # role words tied to a person ("spokesperson", "president")
     weak: bool = False  # seen in page furniture or a verbless fragment: joins an actor, never makes one
+    subject: bool = False  # the subject of its clause ("Marco Bellandi said"): a "he" next door means it first
 
 
 # ----------------------------------------------------------------------------------------- lexicons
@@ -187,10 +188,12 @@ DASHES = {"-", "–", "—", "--", "―"}
 def dateline(sent) -> int:
     """Token index just after a dateline that opens the sentence ("LISBON -", "MACAU (Reuters) –"), else start."""
     doc = sent.doc
-    for tok in sent[: min(len(sent), 9)]:
+    for tok in sent[: min(len(sent), 12)]:
         if tok.text in DASHES and tok.i > sent.start:
             before = doc[sent.start : tok.i]
-            if not all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() for t in before):
+            # "LISBON -", "MACAU (Reuters) -", "BRUSSELS, March 3 (Nordwire) -": names, a date, an agency
+            if not all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() or t.like_num or t.ent_type_ == "DATE"
+                       for t in before):
                 return sent.start
             if any(t.ent_type_ == "GPE" or (t.is_alpha and t.text.isupper() and len(t.text) > 2) for t in before):
                 return tok.i + 1
@@ -323,10 +326,20 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                 add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
                              "unknown", sentence_of(a), "propn"), a, b)
     # an agency named in a dateline the NER missed: "BRUSSELS (Newswire) -"
+    # ("WASHINGTON (Capitol Wire) -": every proper noun between the brackets)
     for tok in doc:
-        if tok.i in datelined and tok.pos_ == "PROPN" and tok.i not in tok2m and _parenthesised(doc[tok.i : tok.i + 1]):
-            add(MentionF(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text, tok.text, "organization",
-                         sentence_of(tok.i), "outlet"), tok.i, tok.i + 1)
+        if tok.i in datelined and tok.text == "(":
+            b = tok.i + 1
+            while b < len(doc) and b in datelined and doc[b].pos_ == "PROPN" and b not in tok2m:
+                b += 1
+            if b > tok.i + 1 and b < len(doc) and doc[b].text == ")":
+                a = tok.i + 1
+                name = span_text(doc, a, b)
+                add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name,
+                             "organization", sentence_of(a), "outlet"), a, b)
+    for i, idx in tok2m.items():
+        if not out[idx].subject and doc[i].dep_ in SUBJECT_DEPS | {"appos"} and acts(doc[i]):
+            out[idx].subject = True
     for (s, e), span in zip(weak_sents, weak_spans):
         if _byline(span):
             continue  # "By Anna Weber": a byline names a reporter, an actor of the page
@@ -378,6 +391,49 @@ def _furniture_prefixes() -> tuple[str, ...]:
     return tuple(lexicons.words("boilerplate", "prefixes"))
 
 
+_STAMP = re.compile(r"^(?:last |first )?(?:updated|published|posted|modified)\b[^.!?]{0,60}\d", re.I)
+_LIST_ITEM_MAX_WORDS = 16
+
+
+def _list_item(line: str) -> bool:
+    """A short line that does not end like a sentence of prose: a headline in a list of links."""
+    t = line.strip()
+    return bool(t) and len(t.split()) <= _LIST_ITEM_MAX_WORDS and not t.endswith((".", '."', ".”", ":"))
+
+
+def furniture_block(document, block) -> bool:
+    """Is this whole line page furniture (GUIDELINES 0)?
+
+    * a menu: three or more short items separated by "|" ("News | Tech | Policy");
+    * a time stamp ("Updated 14:05 GMT, 3 March", "Published: 12 May 2025 | Updated 09:40 BST");
+    * a headline in a list of links to other stories: a short line without a final full stop that follows a
+      list header ("Read also:", "Most read") through other such lines.
+    """
+    text = document.text
+    line = text[block.start : block.end].strip()
+    parts = [p.strip() for p in line.split("|")]
+    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
+        return True
+    if len(line.split()) <= 12 and _STAMP.match(line):
+        return True
+    if not _list_item(line):
+        return False
+    headers = lexicons.words("boilerplate", "list_headers")
+    blocks = document.blocks
+    j = block.number - 2  # the block before (numbers are 1-based)
+    for _ in range(12):
+        if j < 0:
+            return False
+        prev = text[blocks[j].start : blocks[j].end].strip()
+        key = prev.lower().rstrip(":").strip()
+        if key in headers:
+            return True
+        if not _list_item(prev):
+            return False
+        j -= 1
+    return False
+
+
 # entity types under which the small model files a speaker it failed to recognise ("Trump told" as WORK_OF_ART)
 _MISSED_TYPES = {"", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
 
@@ -385,6 +441,8 @@ _MISSED_TYPES = {"", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
 def _source_slot(tok) -> bool:
     """Does this proper noun stand where a source stands: a subject, "according to X", "X:" opening a line?"""
     if tok.dep_ == "nsubj":
+        return True
+    if _fronted_name(tok):
         return True
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -397,6 +455,21 @@ def _source_slot(tok) -> bool:
             start -= 1
         return doc[start].is_sent_start or (start > 0 and doc[start - 1].text in "\"“")
     return False
+
+
+def _fronted_name(tok) -> bool:
+    """A name opening the sentence before a comma and a description ("Tutorly, the largest supplier of ...,
+    welcomed"): the parser often hangs it as a modifier; it is the subject in apposition."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "," or doc[tok.i + 2].lower_ not in ("the", "a", "an"):
+        return False
+    start = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start].is_sent_start:
+        start -= 1
+    if not doc[start].is_sent_start:
+        return False
+    desc = doc[tok.i + 2].head
+    return desc.dep_ == "nsubj" and desc.pos_ == "NOUN"
 
 
 def _titled(ent) -> bool:
@@ -482,6 +555,22 @@ class _Draft:
     roles: set[str] = field(default_factory=set)
     canonical: str = ""
     strong: bool = False
+
+
+_MALE = {"mr", "sir", "lord", "king", "prince", "father", "brother", "spokesman", "chairman", "congressman",
+         "businessman", "duke", "baron", "earl"}
+_FEMALE = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "spokeswoman", "chairwoman",
+           "congresswoman", "businesswoman", "duchess", "baroness"}
+
+
+def gender_of(m: MentionF) -> str:
+    """"m", "f" or "" from the titles and role words written with a person's name ("Ms. Rahman", "the spokeswoman")."""
+    words = {w.rstrip(".") for w in fold(m.full or m.surface).split()} | set(m.roles)
+    if words & _MALE:
+        return "m"
+    if words & _FEMALE:
+        return "f"
+    return ""
 
 
 @lru_cache(maxsize=1 << 14)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, merge
+from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, furniture_block, gender_of, merge
 from briefing.analysis.countries import fold
 from briefing.analysis.positions import BlockQuoteInfo, PositionF, SourceRef, block_positions, quote_spans
 from briefing.analysis.questions import QuestionF, block_questions
@@ -37,7 +37,8 @@ def extract_block(doc, document: Document, block: Block) -> BlockFindings:
     off = block.start
     first = block.first_sentence
     sents = list(doc.sents)  # computed once: spaCy walks the whole Doc on every ``doc.sents``
-    furn = [furniture(s) for s in sents]
+    whole = furniture_block(document, block)  # a menu, a time stamp, a headline in a 'Read also' list
+    furn = [whole or furniture(s) for s in sents]
     starts = [s.start for s in sents]
 
     def sentence_of(token_i: int) -> int:
@@ -75,6 +76,7 @@ def _compact(mentions: list[MentionF], regular: int, keep: set[int], positions: 
 
 # ----------------------------------------------------------------------------------------- assembly
 _PRONOUN_KINDS = {"person": ("person",), "plural": ("group", "state", "organization"), "neuter": ("organization", "state")}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _BODY_STATE = {"government", "administration", "regime", "cabinet", "ministry", "presidency"}
 # nouns that, definite and unnamed, almost always mean the company the article is about
 _BODY_COMPANY = {"company", "firm", "bank", "lender", "carrier", "airline", "insurer", "retailer", "manufacturer",
@@ -109,6 +111,8 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     role_forms: dict[str, tuple[set[int], str]] = {}  # "the bank" -> (mentions it was resolved to, surface)
 
     last_word: dict[str, int] = {}  # a word of an organisation's name -> its latest mention ("the bank")
+    persons: list[int] = []  # person mentions seen so far, in text order (for "he" / "she")
+    gender: dict[tuple[str, str], str] = {}  # actor key -> "m" / "f", from titles and earlier pronouns
 
     def advance(upto: int) -> None:
         nonlocal ptr
@@ -119,6 +123,11 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             if gi not in descriptions and all_mentions[gi].how != "outlet":  # outlets are never sources
                 kind = keys[gi][0]
                 last_kind[kind] = gi
+                if kind in ("person", "unknown"):
+                    persons.append(gi)
+                    g = gender_of(all_mentions[gi])
+                    if g and kind == "person":
+                        gender.setdefault(keys[gi], g)
                 for r in all_mentions[gi].roles:
                     last_role[r] = gi
                 if kind == "organization":
@@ -130,6 +139,20 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
         found = [last_kind[k] for k in kinds if k in last_kind]
         return max(found, key=lambda gi: all_mentions[gi].start) if found else -1
 
+    def pick_person(sentence: int, surface: str) -> int:
+        """"he"/"she": the subject of this or the previous sentence first (centering), then the nearest person,
+        skipping people whose gender the article gives otherwise; the choice teaches the person's gender."""
+        want = _PRONOUN_GENDER.get(surface.lower(), "")
+        fits = [gi for gi in reversed(persons[-12:]) if keys[gi][0] == "person"
+                and (not want or gender.get(keys[gi], want) == want)]
+        near = [gi for gi in fits if all_mentions[gi].sentence >= sentence - 1 and all_mentions[gi].subject]
+        if not near and want:  # then someone the article has shown to be of that gender, a few sentences back
+            near = [gi for gi in fits if gender.get(keys[gi]) == want and all_mentions[gi].sentence >= sentence - 3]
+        gi = near[0] if near else (fits[0] if fits else -1)
+        if gi >= 0 and want:
+            gender.setdefault(keys[gi], want)
+        return gi
+
     items: list[tuple[int, int, int]] = []  # (offset, finding index, position index)
     for fi, f in enumerate(findings):
         for pi, p in enumerate(f.positions):
@@ -138,7 +161,12 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     for off, fi, pi in items:
         p = findings[fi].positions[pi]
         advance(off)
-        gi = _resolve(p.source, base[fi], pick, last_role, last_word)
+        if p.source.kind == "pronoun" and p.source.cls == "person":
+            gi = pick_person(p.sentence, p.source.surface)
+            if gi < 0:
+                gi = pick(("unknown",))  # a name the NER missed ("Ellis said ... He added")
+        else:
+            gi = _resolve(p.source, base[fi], pick, last_role, last_word)
         if gi < 0:
             continue
         if p.source.kind in ("role", "body") and gi != base[fi] + p.source.mention:

@@ -449,7 +449,8 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
             for c in named:
                 walk(c)
             return
-        r = one(t)
+        front = _fronted_mention(t, ctx)
+        r = one(t) if front is None else front
         if r is not None:
             refs.append(r)
         for c in t.children:
@@ -467,6 +468,24 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
 
     walk(tok)
     return refs
+
+
+def _fronted_mention(t, ctx) -> SourceRef | None:
+    """The name before a subject description set off by a comma at the sentence start ("Tutorly, the largest
+    supplier of classroom chatbots, welcomed ..."): the name is the source, the description its apposition."""
+    if t.dep_ != "nsubj" or t.pos_ != "NOUN" or t.i in ctx.tok2m:
+        return None
+    doc = t.doc
+    left = t.left_edge.i
+    if left < 2 or doc[left - 1].text != "," or (left - 2) not in ctx.tok2m:
+        return None
+    m = ctx.mentions[ctx.tok2m[left - 2]]
+    first = left - 2
+    while first > 0 and ctx.tok2m.get(first - 1) == ctx.tok2m[left - 2]:
+        first -= 1
+    if not doc[first].is_sent_start or m.how == "outlet":
+        return None
+    return SourceRef("mention", ctx.tok2m[left - 2], surface=m.surface, offset=m.start)
 
 
 class _Ctx:
