@@ -30,11 +30,13 @@ from __future__ import annotations
 import re
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
-# (ESC P/X/^/_ ... ST), two-character escapes; and the 8-bit CSI (0x9b ...).
+# (ESC P/X/^/_ ... ST), two-character escapes; and the 8-bit CSI (0x9b ...). A string sequence
+# (OSC, DCS, ...) is removed whole only when it is terminated on its line; an unterminated one
+# loses just its introducer, so it cannot swallow the text (and line breaks) after it.
 _ANSI = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)"
+    r"|\x1b[PX^_][^\x1b\n]*\x1b\\"
     r"|\x1b[ -/]*[0-~]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )

@@ -13,7 +13,7 @@ import json
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_export_support import fixed_clock, inline_text, inlines, shape, tokens
 
@@ -191,6 +191,8 @@ _PIECES = st.sampled_from(HOSTILE + ["http://e", "www.e.org", "a@b.org", "&amp;"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example("0\x1bX")  # an unterminated SOS string once swallowed the note's line break
+@example("a\x1b]8;;http://e\nb")  # an unterminated OSC across a line break
 @given(st.lists(st.one_of(st.text(_ALPHABET, max_size=12), _PIECES), max_size=5).map("".join))
 def test_no_untrusted_string_changes_the_structure(s: str) -> None:
     check(s)
