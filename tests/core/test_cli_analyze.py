@@ -174,10 +174,15 @@ def test_model_given_as_a_directory_loads(tmp_path: Path, nlp) -> None:
 
     target = tmp_path / "mymodel"
     nlp.to_disk(target)
-    document = document_from_text("The mayor of Lyon said the bridge would reopen.\n", "x.txt")
+    document = document_from_text("The mayor of Lyon said the bridge would reopen. It may not.\n", "x.txt")
     analysis = analyse(document, model=str(target), use_cache=False)
     assert analysis.model.startswith("mymodel==")
-    assert analysis.actors
+    assert analysis.actors and analysis.positions and analysis.questions
+    # another model (loaded from disk, its own name): the same findings keep the same ids
+    packaged = analyse(document, use_cache=False)
+    assert packaged.model != analysis.model
+    for attr in ("actors", "positions", "questions"):
+        assert [x.id for x in getattr(packaged, attr)] == [x.id for x in getattr(analysis, attr)]
 
 
 def test_second_run_is_served_from_the_cache_without_importing_spacy(run_cli, tmp_path: Path) -> None:
