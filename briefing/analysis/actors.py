@@ -299,8 +299,17 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if organ:
                 add(MentionF(start, end, surface, organ, "state", sent, "organ"), ent.start, ent.end)
                 continue
+            # a name that only modifies a noun ("a Senate spending bill", "AI chatbots", "Budget director Lorna
+            # Vick") is a label there: it joins an actor named elsewhere, never makes one
+            # ("GOP leaders said", "Senate Republicans argued": on a noun for its people the name is the source)
+            head = root.head
+            # ("A Government Accountability Office report found": the issuer of a document is its source)
+            modifier = root.dep_ == "compound" and not (ent.start <= head.i < ent.end) and (
+                head.lemma_.lower() not in _roles("official") | _roles("people") | _ISSUED
+                or head.ent_type_ == "PERSON"
+                or any(c.ent_type_ == "PERSON" for c in head.children) or _before_name(head))
             add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "ent",
-                         roles=_company_roles(ent)), ent.start, ent.end)
+                         roles=_company_roles(ent), weak=modifier), ent.start, ent.end)
             continue
         if label == "GPE":
             if acts(root):
@@ -455,6 +464,19 @@ def _source_slot(tok) -> bool:
             start -= 1
         return doc[start].is_sent_start or (start > 0 and doc[start - 1].text in "\"“")
     return False
+
+
+# documents that carry their issuer's statement or finding ("a GAO report found"); a bill, a plan or a deal
+# named after a body ("a Senate spending bill") does not make it speak
+_ISSUED = {"report", "study", "poll", "survey", "statement", "letter", "memo", "analysis", "audit", "review",
+           "assessment", "estimate", "forecast", "release", "communique", "communiqué", "filing", "paper", "research"}
+
+
+def _before_name(tok) -> bool:
+    """Is this title noun written before a person's name ("budget director Lorna Vick")?"""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.ent_type_ == "PERSON"
 
 
 def _fronted_name(tok) -> bool:
@@ -674,7 +696,7 @@ def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[A
         d = order[idx]
         which.append(idx)
         name = m.name if key[0] == m.kind else m.surface
-        d.names.append(base_form(_strip_the(name)) if m.kind != "state" else name)
+        d.names.append(base_form(_strip_the(name)) if key[0] != "state" else name)
         for form in (m.surface, m.full):
             if form and form.lower() not in ("he", "she", "it", "they"):
                 d.aliases.setdefault(fold(form), form)

@@ -14,10 +14,12 @@ called repeatedly for partial results, so it is linear in the number of findings
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, furniture_block, gender_of, merge
+from briefing.analysis import lexicons
 from briefing.analysis.countries import fold
 from briefing.analysis.positions import BlockQuoteInfo, PositionF, SourceRef, block_positions, quote_spans
 from briefing.analysis.questions import QuestionF, block_questions
@@ -98,6 +100,9 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                 descriptions.add(len(all_mentions))
             all_mentions.append(m)
     keys = actor_keys(all_mentions)
+    seat_org = _domestic_seats(all_mentions, keys)
+    for gi in seat_org:
+        keys[gi] = ("organization", fold(re.sub(r"^the\s+", "", all_mentions[gi].surface, flags=re.I)))
 
     # 2. resolve position sources (pronouns and roles to the nearest compatible earlier mention)
     order = sorted(range(len(all_mentions)), key=lambda i: all_mentions[i].start)
@@ -257,6 +262,19 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             questions.append(Question(Question.make_id(sent.key, q.cue), q.sentence, q.cue, q.cue_start, q.cue_end,
                                       q.about, sent.start, sent.end))
     return actors, positions, questions
+
+
+def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> list[int]:
+    """Mentions of an executive seat ("the White House") that are their own organisation: the story names no
+    other state, so it is about the branches of one state."""
+    seats = lexicons.words("places", "executive_seats")
+    mine = [i for i, m in enumerate(mentions) if m.how == "seat" and fold(re.sub(r"^the\s+", "", m.surface,
+                                                                                   flags=re.I)) in seats]
+    if not mine:
+        return []
+    own = {mentions[i].name for i in mine}
+    foreign = sum(1 for m, k in zip(mentions, keys) if k[0] == "state" and not m.weak and m.name not in own)
+    return mine if foreign == 0 else []
 
 
 def _resolve(ref: SourceRef, base: int, pick, last_role, last_word) -> int:

@@ -111,6 +111,8 @@ def _cues() -> dict:
         "needs": needs,
         "light": frozenset(lx["light_verbs"]["verbs"]),
         "light_nouns": frozenset(lx["light_verbs"]["nouns"]),
+        "holding": frozenset(lx["holding"]["verbs"]),
+        "held": frozenset(lx["holding"]["nouns"]),
         "phrasal": phrasal,
         "stance_nouns": frozenset(lx["stance_nouns"]["nouns"]),
         "channels": frozenset(lx["channels"]["verbs"]),
@@ -180,6 +182,10 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
         for c in children:
             if c.dep_ in ("dobj", "acomp", "oprd", "ccomp", "xcomp") and c.lower_ in cues["light_nouns"]:
                 return start, c.i + 1 if c.i > tok.i else end
+    if lemma in cues["holding"]:  # "have doubts about", "harbour reservations"
+        for c in children:
+            if c.dep_ == "dobj" and c.lower_ in cues["held"] and c.i > tok.i:
+                return start, c.i + 1
     parts = cues["phrasal"].get(lemma)
     if parts:
         for c in children:
@@ -350,6 +356,7 @@ def _embedded_in(tok, other) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- sources
+_STATIVE = {"have", "be", "get", "need", "remain", "seem", "lack", "own", "hold", "face"}
 _GENERIC_PEOPLE = {"people", "person", "man", "woman", "member", "group", "organization", "organisation",
                    "community", "family", "local", "friend", "colleague", "host", "player", "state", "country",
                    "nation", "company", "firm", "bank", "agency", "authority", "government", "office", "house"}
@@ -533,8 +540,11 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
             lemma = lemma_of(tok)
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.i not in tok2m:
                 # plural people named by a description are antecedents for a later "they"
+                # (not inside a direct quote: the speaker's "our customers", "parents should" are no actors of the
+                # article; not with a verb of having or being: "providers would have until September")
                 acting = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and lemma in _nouns()["people"]
-                          and lemma not in _GENERIC_PEOPLE)
+                          and lemma not in _GENERIC_PEOPLE and tok.head.lemma_.lower() not in _STATIVE
+                          and not _inside(qspans, tok.idx))
                 for r in _source_refs(tok, ctx):
                     if r.kind == "mention" and r.mention >= 0:
                         ctx.antecedents.add(r.mention)
@@ -685,15 +695,21 @@ def _colon_attribution(sent, ctx: _Ctx):
     colon = next((t for t in sent if t.text == ":"), None)
     if colon is None or colon.i == sent.start or colon.i >= sent.end - 1:
         return None
-    first = sent.start + (1 if doc[sent.start].text in QUOTE_CHARS else 0)
+    first = sent.start + (1 if doc[sent.start].text in QUOTE_CHARS + "'" else 0)
     before = [t for t in doc[first : colon.i]]
     after = [t for t in doc[colon.i + 1 : sent.end] if not t.is_punct]
+    titles = lexicons.words("roles", "titles", "role")
     for side, other in ((before, (colon.i + 1, sent.end)), (after, (first, colon.i))):
-        if not side or len(side) > 6 or not all(t.i in ctx.tok2m for t in side):
+        if not side or len(side) > 8 or side[-1].i not in ctx.tok2m:
             continue
-        if len({ctx.tok2m[t.i] for t in side}) != 1:
-            continue
-        m = ctx.mentions[ctx.tok2m[side[0].i]]
+        m = ctx.mentions[ctx.tok2m[side[-1].i]]
+        if not all(t.i in ctx.tok2m for t in side) or len({ctx.tok2m[t.i] for t in side}) != 1:
+            # a person with the title written before the name: "Housing Minister Jonas Pell",
+            # "White House budget director Lorna Vick"
+            rest = [t for t in side if ctx.tok2m.get(t.i) != ctx.tok2m[side[-1].i]]
+            if m.kind != "person" or not any(t.lower_.rstrip(".") in titles for t in rest) or not all(
+                    t.is_alpha and t.pos_ not in ("VERB", "AUX") for t in rest):
+                continue
         if m.how == "outlet" or m.kind == "group":
             continue
         cs, ce = _trim(doc, *other)
@@ -701,7 +717,7 @@ def _colon_attribution(sent, ctx: _Ctx):
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in doc[cs:ce]):
             continue  # "Keld Strait: a short history" is a title; a claim has a predicate
-        ref = SourceRef("mention", ctx.tok2m[side[0].i], surface=m.surface, offset=m.start)
+        ref = SourceRef("mention", ctx.tok2m[side[-1].i], surface=m.surface, offset=m.start)
         return (colon, colon.i, colon.i + 1, [ref], (cs, ce), False)
     return None
 

@@ -74,6 +74,8 @@ def _lex() -> dict:
         "deliberation": frozenset(q["pending"]["deliberation_verbs"]),
         "hope": frozenset(q["pending"]["hope_verbs"]),
         "not_open_re": phrase_re(q["not_open"]["phrases"]),
+        # verbs by which an actor holds or voices doubt (cues.toml: holding, light verbs): a stance, not a question
+        "held_by": lexicons.words("cues", "holding", key="verbs") | lexicons.words("cues", "light_verbs", key="verbs"),
     }
 
 
@@ -136,6 +138,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if tok.pos_ == "NOUN" and low in lx["nouns"]:
             if any(c.lower_ in ("no", "without") for c in tok.children) or doc[tok.i - 1].lower_ in ("no", "without"):
                 continue
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx["held_by"]:
+                continue  # "unions have doubts about enforcement", "voiced doubts": a stance of its holder
             out.append((0, tok.i, tok.i + 1, tok))
             continue
         if low in lx["explicit_sub"]:
@@ -153,6 +157,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                     continue
             if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children):
                 continue  # counterfactual past: "if he had known"
+            if low == "until" and _normative(clause.head):
+                continue  # an instruction, not a pending event: "Parents should not wait until a case is reported"
             start = tok.i
             gov = clause.head
             only = next((c for c in gov.children if c.lower_ == "only" and c.i < tok.i), None)
@@ -178,6 +184,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             neg = any(c.dep_ == "neg" for c in head.children)
             if low == "could" and neg:
                 continue  # "could not attend": a past inability, not a prospect
+            if low == "may" and neg and any(t.tag_ == "MD" and t.lower_ in ("must", "shall") for t in sent):
+                continue  # a rule's prohibition beside its obligations: "must tell pupils ... and may not store"
             if head.dep_ == "advcl" and head.tag_ == "VBG" and head.i > head.head.i:
                 continue  # a hedge subordinate to a firm main point
             out.append((4, tok.i, tok.i + 1, tok))
@@ -213,6 +221,14 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if t is not None:
             out.append((3, t.i, t.i + 1, t))
     return out
+
+
+def _normative(verb) -> bool:
+    """Is this clause an instruction: a deontic modal ("should not wait", "must stay") or an imperative?"""
+    if any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought", "shall") for c in verb.children):
+        return True
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux")
+                                                                 for c in verb.children)
 
 
 def _open_matter(tok, lx) -> bool:

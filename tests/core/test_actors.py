@@ -91,9 +91,11 @@ def test_regional_adjective_with_collective_noun_is_one_group(analyse_text):
     ("text", "state", "form"),
     [
         ("Moscow rejected the proposal on Tuesday.", "Russia", "Moscow"),
-        ("The Kremlin said the talks had been useful.", "Russia", "Kremlin"),
-        ("The White House signalled support for the bill.", "United States", "White House"),
-        ("Downing Street declined to comment on the leak.", "United Kingdom", "Downing Street"),
+        # (executive seats are the state in a story about other states; in a domestic one, their own organisation:
+        # tests/core/test_web_pages.py)
+        ("The Kremlin said the talks with Ukraine had been useful.", "Russia", "Kremlin"),
+        ("The White House signalled support for Japan's bid.", "United States", "White House"),
+        ("Downing Street declined to comment on the leak from France.", "United Kingdom", "Downing Street"),
         ("Beijing warned that it would respond to the tariffs.", "China", "Beijing"),
         ("Ankara insists the pipeline deal is final.", "Turkey", "Ankara"),
     ],

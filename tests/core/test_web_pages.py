@@ -112,3 +112,82 @@ def test_a_name_before_its_description_is_the_source(analyse_text):
 def test_a_public_agency_is_not_a_news_outlet(analyse_text):
     doc, an = analyse_text("The National Public Health Agency warned that measles cases would rise this winter.\n")
     assert position_actors(doc, an, "warned") == {"National Public Health Agency"}
+
+
+def test_white_house_is_its_own_organisation_in_a_domestic_story(analyse_text):
+    doc, an = analyse_text(
+        "The White House on Thursday rejected a Senate spending bill, saying it cut too deeply into relief.\n"
+        "Senate leader Tom Hadley accused the White House of moving the goalposts.\n"
+    )
+    wh = [a for a in an.actors if "White House" in a.aliases or a.name == "White House"]
+    assert len(wh) == 1 and wh[0].name == "White House" and wh[0].kind == "organization"
+    assert "United States" not in {a.name for a in an.actors}
+
+
+def test_white_house_is_the_state_in_a_story_about_other_states(analyse_text):
+    doc, an = analyse_text(
+        "The White House said on Monday it would raise tariffs on Chinese steel.\n"
+        "China and Japan protested, and Canada said it would respond.\n"
+    )
+    us = [a for a in an.actors if a.name == "United States"]
+    assert us and us[0].kind == "state" and "the white house" in {x.lower() for x in us[0].aliases}
+
+
+def test_colon_headline_with_a_title_before_the_name(analyse_text):
+    doc, an = analyse_text(
+        "'We will not sign a blank check': White House budget director Lorna Vick\n"
+        "We will act: Housing Minister Jonas Pell\n"
+        "Lorna Vick met Jonas Pell on Monday.\n"
+    )
+    assert position_actors(doc, an, "blank check") == {"Lorna Vick"}
+    assert position_actors(doc, an, "We will act") == {"Jonas Pell"}
+
+
+def test_a_name_that_only_modifies_a_noun_is_no_actor(analyse_text):
+    doc, an = analyse_text("The Harbour Authority said a Senate spending bill would not cover AI chatbots in ports.\n")
+    assert "Senate" not in names(an) and "AI" not in names(an)
+
+
+def test_people_named_inside_a_quote_are_no_actors(analyse_text):
+    doc, an = analyse_text(
+        '"Our customers have asked us for one partner. Parents should check their records," '
+        "Aisha Rahman said.\n"
+    )
+    assert names(an) == {"Aisha Rahman"}
+
+
+def test_having_doubts_is_a_stance_not_an_open_question(analyse_text):
+    doc, an = analyse_text("Some teachers' unions have doubts about enforcement.\n")
+    assert [p.cue for p in an.positions] == ["have doubts"]
+    assert an.questions == []
+
+
+def test_until_in_an_instruction_is_no_condition(analyse_text):
+    doc, an = analyse_text(
+        "Parents should not wait until a case is reported in their child's class, the director said.\n"
+        "The deal cannot complete until the regulator approves it.\n"
+    )
+    assert [doc.text[q.start : q.end] for q in an.questions] == ["The deal cannot complete until the regulator approves it."]
+
+
+def test_a_rules_may_not_beside_must_is_a_prohibition(analyse_text):
+    doc, an = analyse_text(
+        "The authority said chatbots must tell pupils they are talking to a machine and may not store their "
+        "conversations.\n"
+        "The storm may not reach the coast before Friday.\n"
+    )
+    assert [q.cue for q in an.questions] == ["may"]
+    assert "storm" in doc.text[an.questions[0].start : an.questions[0].end]
+
+
+def test_expected_to_be_adopted_is_a_pending_decision(analyse_text):
+    doc, an = analyse_text("The rules go to a public consultation and are expected to be adopted in June.\n")
+    assert len(an.questions) == 1 and an.questions[0].cue.startswith("expected")
+
+
+def test_the_issuer_named_before_a_document_stays_an_actor(analyse_text):
+    doc, an = analyse_text(
+        "A National Audit Office report published on Monday found that the ministry had overspent by 40 million "
+        "pounds.\n"
+    )
+    assert position_actors(doc, an, "overspent") == {"National Audit Office"}
