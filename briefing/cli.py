@@ -142,7 +142,8 @@ def analyze(files: tuple[str, ...], fmt: str, model: str | None, no_cache: bool)
 @click.argument("files", nargs=-1, required=True)
 @click.option("--model", default=None, help="spaCy model: package name or path (env BRIEFING_MODEL)")
 @click.option("--no-mouse", is_flag=True, help="do not capture the mouse, so the terminal's own selection works")
-def open_(files: tuple[str, ...], model: str | None, no_mouse: bool) -> None:
+@click.option("--db", "db", default=None, metavar="PATH", help="the annotation store (env BRIEFING_DB)")
+def open_(files: tuple[str, ...], model: str | None, no_mouse: bool, db: str | None) -> None:
     """Open FILE(s) or a directory in the reader (several files: the library)."""
     from briefing.loading import load_document
     from briefing.reading import expand_sources
@@ -162,7 +163,7 @@ def open_(files: tuple[str, ...], model: str | None, no_mouse: bool) -> None:
         _fail(str(exc))
     from briefing.tui.app import make_app
 
-    app = make_app(sources, documents=documents, model=spec)
+    app = make_app(sources, documents=documents, model=spec, db=db)
     app.run(mouse=not no_mouse)
     if app.return_code:
         sys.exit(app.return_code)

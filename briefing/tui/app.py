@@ -85,6 +85,7 @@ class BriefingApp(App[None]):
         loader: Callable[[str], Document] | None = None,
         model=None,
         settings: Settings | None = None,
+        db: str | None = None,
     ) -> None:
         super().__init__()
         self.animation_level = "none"  # slow links: nothing moves unless asked
@@ -96,6 +97,25 @@ class BriefingApp(App[None]):
         self.model = model
         self.settings = settings or Settings()
         self.last_key_time = 0.0
+        self.db = db  # the annotation store's path (None: BRIEFING_DB or the user data dir)
+        self._store = None
+
+    @property
+    def store(self):
+        """The annotation store, opened on first use (a BriefingError names a bad file)."""
+        if self._store is None:
+            from briefing.store import Store
+
+            self._store = Store(self.db)
+        return self._store
+
+    def close_store(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def on_unmount(self) -> None:
+        self.close_store()
 
     # ---------------------------------------------------------------- lifecycle
 

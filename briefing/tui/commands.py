@@ -156,7 +156,12 @@ def keys_markdown() -> str:
     from briefing.tui.app import BriefingApp
     from briefing.tui.screens.help import HelpScreen
     from briefing.tui.screens.library import LibraryScreen
+    from briefing.tui.screens.annotate import AnnotateScreen
+    from briefing.tui.screens.export import ExportScreen
+    from briefing.tui.screens.merge import MergeScreen
     from briefing.tui.screens.reader import ReaderScreen
+    from briefing.tui.screens.rename import RenameScreen
+    from briefing.tui.widgets.panels import ActorsPanel, AnnotationsPanel, PositionsPanel, QuestionsPanel
 
     def display(binding: Binding) -> str:
         if binding.key_display:
@@ -166,7 +171,21 @@ def keys_markdown() -> str:
         return "+".join([*("^" if m == "ctrl" else m for m in mods), shown]).replace("^+", "^")
 
     lines = ["# Keys", "", "Generated from the reader's key bindings (`python -m briefing.tui.commands`).", ""]
-    for title, cls in (("Reader", ReaderScreen), ("Everywhere", BriefingApp), ("Library", LibraryScreen), ("Help", HelpScreen)):
+    screens = (
+        ("Reader", ReaderScreen),
+        ("Everywhere", BriefingApp),
+        ("Actors panel", ActorsPanel),
+        ("Positions panel", PositionsPanel),
+        ("Open questions panel", QuestionsPanel),
+        ("Annotations panel", AnnotationsPanel),
+        ("Note dialog", AnnotateScreen),
+        ("Rename dialog", RenameScreen),
+        ("Merge dialog", MergeScreen),
+        ("Export dialog", ExportScreen),
+        ("Library", LibraryScreen),
+        ("Help", HelpScreen),
+    )
+    for title, cls in screens:
         lines += [f"## {title}", "", "| Keys | Action | What it does |", "|---|---|---|"]
         for binding in cls.BINDINGS:
             keys = " ".join(f"`{display(b)}`" for b in Binding.make_bindings([binding]))

@@ -89,3 +89,21 @@ class DocumentChosen(Message):
     """Enter on a row of the library."""
 
     index: int
+
+
+@dataclass
+class AnnotationAction(Message):
+    """A key on an Annotations row: ``op`` is "edit" or "delete"."""
+
+    op: str
+    annotation_id: str
+
+
+@dataclass
+class ReviewRequested(Message):
+    """A review key on a panel row: ``op`` is "confirm", "reject", "rename" or "merge";
+    ``kind`` is "position", "question" or "actor"."""
+
+    op: str
+    kind: str
+    item_id: str

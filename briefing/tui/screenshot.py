@@ -23,6 +23,11 @@ async def _shoot(out: Path, width: int, height: int, source: Path) -> None:
 
     document = load_document(str(source))
     document.source = os.path.relpath(document.source, Path.cwd()) if document.source.startswith(str(Path.cwd())) else document.source
+    from briefing.annotations import Notebook
+    from briefing.store import Store
+
+    with Store() as store:  # a temporary store (see main): one note, so the marks show
+        Notebook(store, document, author="analyst").annotate_sentence(2, "Check against NATO's own statements", ["key", "doubt"])
     app = make_app([document.source], documents={document.source: document})
     async with app.run_test(size=(width, height)) as pilot:
         await pilot.pause()
@@ -42,8 +47,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     width, height = (int(x) for x in args.size.lower().split("x"))
     # the user's reading position and theme must not leak into the picture
+    # ... nor the user's notes: a fresh annotation store
     with tempfile.TemporaryDirectory() as config:
         os.environ["BRIEFING_CONFIG_DIR"] = config
+        os.environ["BRIEFING_DB"] = str(Path(config) / "briefing.json")
         asyncio.run(_shoot(args.out, width, height, args.source))
     print(args.out)
 

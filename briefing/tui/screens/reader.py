@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from briefing import reading
+from briefing.annotations import DEFAULT_TAGS, Draft, Notebook, Selector, place, sentence_selector, span_selector
 from briefing.errors import BriefingError
 from briefing.model import Analysis
 from briefing.settings import restore_sentence
@@ -26,21 +27,35 @@ from briefing.tui.messages import (
     AnalysisFailed,
     AnalysisProgress,
     AnalysisReady,
+    AnnotationAction,
     CursorMoved,
+    ReviewRequested,
     SearchChanged,
     SearchClosed,
     SentenceChosen,
 )
 from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.bars import Legend, SearchBar, StatusLine, TabStrip
-from briefing.tui.widgets.panels import ActorsPanel, Panel, PositionsPanel, QuestionsPanel, safe
+from briefing.tui.screens.annotate import AnnotateResult, AnnotateScreen
+from briefing.tui.widgets.panels import (
+    ActorsPanel,
+    AnnotationsPanel,
+    Panel,
+    PositionsPanel,
+    QuestionsPanel,
+    review_status,
+    safe,
+    with_rejected,
+)
 
 FIRST_PAINT_GRACE_S = 0.05
 PARTIAL_APPLY_EVERY_S = 1.0  # partial results redraw panels and highlights at most this often
 QUIET_BEFORE_PARTIAL_S = 0.4  # ... and only after the keyboard was quiet this long
 NARROW_BELOW = 120  # columns: below this the panels become tabs
-PANELS = ("actors", "positions", "questions")
-FOCUS_ORDER = ("article", *PANELS)
+PANELS = ("actors", "positions", "questions")  # filled by the analysis
+ALL_PANELS = (*PANELS, "annotations")
+FOCUS_ORDER = ("article", *ALL_PANELS)
+POLL_EVERY_S = 1.0  # the store is polled this often for notes other sessions added
 
 MOVE = Binding.Group("move", compact=True)
 
@@ -61,21 +76,26 @@ class ReaderScreen(Screen[None]):
         Binding("G,end", "edge(1)", "End", id="end", show=False, tooltip="Last sentence"),
         Binding("pagedown", "page(1)", "Page down", id="page-down", show=False, tooltip="Scroll a page; the cursor follows"),
         Binding("pageup", "page(-1)", "Page up", id="page-up", show=False, tooltip="Scroll a page back; the cursor follows"),
-        Binding("tab", "cycle_focus(1)", "Next panel", id="focus-next", show=False, tooltip="Article, Actors, Positions, Questions"),
+        Binding("tab", "cycle_focus(1)", "Next panel", id="focus-next", show=False, tooltip="Article, Actors, Positions, Questions, Annotations"),
         Binding("shift+tab", "cycle_focus(-1)", "Previous panel", id="focus-prev", show=False, tooltip="The other way round"),
         Binding("1", "focus_panel('article')", "Article", id="focus-article", show=False, tooltip="Focus the article"),
         Binding("2", "focus_panel('actors')", "Actors", id="focus-actors", show=False, tooltip="Focus the Actors panel"),
         Binding("3", "focus_panel('positions')", "Positions", id="focus-positions", show=False, tooltip="Focus the Positions panel"),
         Binding("4", "focus_panel('questions')", "Questions", id="focus-questions", show=False, tooltip="Focus the Open questions panel"),
-        Binding("5", "focus_panel('annotations')", "Annotations", id="focus-annotations", show=False, tooltip="Kept for the annotations panel"),
+        Binding("5", "focus_panel('annotations')", "Annotations", id="focus-annotations", show=False, tooltip="Focus the Annotations panel (Enter jumps, e edits, d deletes)"),
         Binding("enter", "choose", "Choose", id="choose", show=False, tooltip="On a mention: choose its actor; in a panel: go to the row"),
-        Binding("escape", "clear", "Clear", id="clear", show=False, tooltip="Clear the chosen actor, the search and the marks (in a panel tab: back to the article first)"),
+        Binding("escape", "clear", "Clear", id="clear", show=False, tooltip="Cancel a selection; clear the chosen actor, the search and the marks (in a panel tab: back to the article first)"),
         Binding("slash", "search", "Search", id="search", key_display="/", tooltip="Search the article (hit count as you type)"),
         Binding("n", "step(1)", "Next hit", id="step-next", tooltip="Next search hit or mention of the chosen actor"),
         Binding("N", "step(-1)", "Previous hit", id="step-prev", show=False, tooltip="Previous search hit or mention"),
         Binding("y", "copy", "Copy", id="copy", tooltip="Copy the sentence with its citation [¶block.sentence] and source"),
         Binding("r", "reanalyse", "Re-analyse", id="reanalyse", show=False, tooltip="Analyse again, bypassing the cache"),
         Binding("L", "library", "Library", id="library", show=False, tooltip="Back to the list of documents"),
+        Binding("a", "annotate", "Annotate", id="annotate", tooltip="Annotate the current sentence, or the selection (v)"),
+        Binding("v", "select", "Select", id="select", show=False, tooltip="Start (or end) a selection at the word cursor; w/b and j/k extend it, a annotates it"),
+        Binding("u", "undo", "Undo", id="undo", show=False, tooltip="Undo this session's last note or review change (deletes included)"),
+        Binding("ctrl+r", "redo", "Redo", id="redo", show=False, tooltip="Redo what u undid"),
+        Binding("ctrl+e", "export", "Export", id="export", show=False, tooltip="Write the briefing (markdown or JSON) to a file"),
     ]
 
     def __init__(self, entry) -> None:
@@ -92,6 +112,11 @@ class ReaderScreen(Screen[None]):
         self._partial_applied = 0.0
         self._pending_partial: Analysis | None = None
         self._partial_timer = None
+        self.raw_analysis: Analysis | None = None  # as analysed (self.analysis has the reviews applied)
+        self.notebook: Notebook | None = None
+        self.placed: list = []
+        self.selection_anchor: tuple[int, int] | None = None
+        self._poll_timer = None
 
     # ---------------------------------------------------------------- composition
 
@@ -105,6 +130,7 @@ class ReaderScreen(Screen[None]):
                 yield ActorsPanel()
                 yield PositionsPanel()
                 yield QuestionsPanel()
+                yield AnnotationsPanel()
         yield SearchBar(id="search")
         yield Legend(id="legend")
         yield StatusLine(id="status")
@@ -114,6 +140,7 @@ class ReaderScreen(Screen[None]):
         self.title = safe(self.document.title)
         self.sub_title = safe(self.document.source)
         self.query_one("#actors").add_class("-active")
+        self.open_notebook()
         for w in self.document.warnings:
             self.notify(safe(w), severity="warning", markup=False)
         if self.entry.analysis is not None:
@@ -126,6 +153,171 @@ class ReaderScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.save_position()
+
+    # ---------------------------------------------------------------- notes and reviews
+
+    def open_notebook(self) -> None:
+        try:
+            self.notebook = Notebook(self.app.store, self.document)
+        except BriefingError as exc:
+            self.notify(safe(str(exc)), title="Annotation store not usable", severity="error", timeout=15, markup=False)
+            return
+        self.refresh_notes()
+        self._poll_timer = self.set_interval(POLL_EVERY_S, self.poll_store)
+        self.call_after_refresh(self.offer_drafts)
+
+    def refresh_notes(self) -> None:
+        if self.notebook is None:
+            return
+        self.placed = self.notebook.placed()
+        self.panel("annotations").show(self.placed)
+        self.article.set_notes([(p.start, p.end) for p in self.placed if not p.orphaned])
+        self._set_tab_counts()
+
+    def reapply_reviews(self) -> None:
+        if self.raw_analysis is not None:
+            self.apply_analysis(self.raw_analysis, final=self.progress is None)
+
+    def poll_store(self) -> None:
+        """Another session (the CLI, a second window) changed the store: show its notes."""
+        if self.notebook is None:
+            return
+        try:
+            changed = self.notebook.poll()
+        except BriefingError as exc:
+            if self._poll_timer is not None:
+                self._poll_timer.stop()
+            self.notify(safe(str(exc)), title="Annotation store", severity="error", timeout=15, markup=False)
+            return
+        if changed:
+            self.refresh_notes()
+            self.reapply_reviews()
+
+    def known_tags(self) -> list[str]:
+        from briefing.annotations import ANNOTATIONS
+
+        tags = list(DEFAULT_TAGS)
+        try:
+            for record in self.app.store.all(ANNOTATIONS).values():
+                tags += [t for t in record.get("tags", ()) if t not in tags]
+        except BriefingError:
+            pass
+        return tags
+
+    def _draft(self, draft_id: str) -> Draft | None:
+        return next((d for d in self.notebook.drafts() if d.id == draft_id), None) if self.notebook else None
+
+    def open_note_dialog(self, selector: Selector, annotation_id: str = "", *, note: str = "", tags=(), title: str = "") -> None:
+        """The annotate dialog for ``selector`` (a new note) or ``annotation_id`` (an edit); a draft
+        of the same note, left by an earlier session, is restored into it."""
+        notebook = self.notebook
+        if notebook is None:
+            self.notify("The annotation store is not open", severity="error", markup=False)
+            return
+        draft_id = Draft.make_id(self.document.doc_id, selector, annotation_id)
+        draft = self._draft(draft_id)
+        if draft is not None and (draft.text or draft.tags):
+            note, tags = draft.text, draft.tags
+            title = title or "Unfinished note (restored draft)"
+
+        def save_draft(text: str, tags: tuple[str, ...]) -> None:
+            try:
+                notebook.save_draft(selector, text, tags, annotation_id=annotation_id)
+            except BriefingError as exc:
+                self.notify(safe(str(exc)), title="Draft not saved", severity="error", markup=False)
+
+        def done(result: AnnotateResult | None) -> None:
+            self.finish_note(result, selector, annotation_id, draft_id)
+
+        self.app.push_screen(
+            AnnotateScreen(
+                selector.exact,
+                title=title or ("Edit note" if annotation_id else "Annotate"),
+                note=note,
+                tags=tags,
+                known_tags=self.known_tags(),
+                save_draft=save_draft,
+            ),
+            done,
+        )
+
+    def finish_note(self, result: AnnotateResult | None, selector: Selector, annotation_id: str, draft_id: str) -> None:
+        notebook = self.notebook
+        try:
+            if result is None:
+                draft = self._draft(draft_id)
+                if draft is not None and not draft.text.strip() and not draft.tags:
+                    notebook.discard_draft(draft_id)
+                elif draft is not None:
+                    self.notify("Kept as a draft: annotate the same text again to finish it", timeout=4, markup=False)
+                return
+            if result.discard:
+                notebook.discard_draft(draft_id)
+                self.notify("Note discarded", timeout=3, markup=False)
+                return
+            if annotation_id:
+                notebook.edit(annotation_id, note=result.note, tags=result.tags)
+                self.notify("Note saved", timeout=3, markup=False)
+            else:
+                notebook.add(selector, result.note, result.tags)
+                self.notify("Note added (u undoes)", timeout=3, markup=False)
+            notebook.discard_draft(draft_id)
+        except BriefingError as exc:
+            self.notify(safe(str(exc)), title="Note not saved", severity="error", markup=False)
+            return
+        self.cancel_selection()
+        self.refresh_notes()
+
+    def offer_drafts(self) -> None:
+        """Notes left unfinished (a crash, a dropped connection): reopen the latest one."""
+        if self.notebook is None:
+            return
+        drafts = [d for d in self.notebook.drafts() if d.text.strip() or d.tags]
+        if not drafts:
+            return
+        draft = drafts[0]
+        if len(drafts) > 1:
+            self.notify(f"{len(drafts)} unfinished notes; the latest is restored", timeout=5, markup=False)
+        if draft.annotation_id:
+            if self.notebook.get(draft.annotation_id) is None:
+                return
+            self.open_note_dialog(draft.selector, draft.annotation_id)
+            return
+        placement = place(draft, self.document)
+        if placement.orphaned:
+            self.notify("An unfinished note's text is gone from the document", severity="warning", markup=False)
+            return
+        if (placement.start, placement.end) != (draft.selector.start, draft.selector.end):
+            self.notebook.discard_draft(draft.id)
+            selector = span_selector(self.document, placement.start, placement.end)
+            self.notebook.save_draft(selector, draft.text, draft.tags)
+        else:
+            selector = draft.selector
+        self.open_note_dialog(selector)
+
+    def selection_span(self) -> tuple[int, int] | None:
+        if self.selection_anchor is None:
+            return None
+        article = self.article
+        if article.word is not None:
+            head = article.word
+        else:
+            s = self.document.sentences[article.sentence]
+            head = (s.start, s.end)
+        return min(self.selection_anchor[0], head[0]), max(self.selection_anchor[1], head[1])
+
+    def cancel_selection(self) -> None:
+        if self.selection_anchor is not None:
+            self.selection_anchor = None
+            self.article.set_selection(None)
+            self.update_status()
+
+    def _set_tab_counts(self) -> None:
+        a = self.analysis
+        counts = {"actors": len(a.actors), "positions": len(a.positions), "questions": len(a.questions)} if a else {}
+        if self.notebook is not None:
+            counts["annotations"] = len(self.placed)
+        self.query_one(TabStrip).set_counts(counts)
 
     @property
     def article(self) -> ArticleView:
@@ -239,9 +431,15 @@ class ReaderScreen(Screen[None]):
             self.notify(self.failed, title="Analysis not shown", severity="error", timeout=10, markup=False)
             self.update_status()
             return
-        self.analysis = analysis
+        self.raw_analysis = analysis
         if final:
             self.entry.analysis = analysis
+        if self.notebook is not None:
+            try:
+                analysis = self.notebook.apply_reviews(analysis)
+            except BriefingError as exc:
+                self.notify(safe(str(exc)), title="Reviews not applied", severity="error", markup=False)
+        self.analysis = analysis
         chosen = analysis.actor_by_id(self.selected_actor) if self.selected_actor else None
         self.selected_actor = chosen.id if chosen else None
         self.article.set_analysis(analysis)
@@ -255,10 +453,7 @@ class ReaderScreen(Screen[None]):
         self.panel("actors").show(self.analysis)
         self.panel("positions").show(self.document, self.analysis, self.selected_actor)
         self.panel("questions").show(self.document, self.analysis)
-        a = self.analysis
-        self.query_one(TabStrip).set_counts(
-            {"actors": len(a.actors), "positions": len(a.positions), "questions": len(a.questions)} if a else {}
-        )
+        self._set_tab_counts()
 
     # ---------------------------------------------------------------- status
 
@@ -267,6 +462,8 @@ class ReaderScreen(Screen[None]):
         article = self.article
         s = doc.sentences[article.sentence]
         parts: list[tuple] = [(f"{s.citation} ({s.index + 1}/{len(doc.sentences)})", 100)]
+        if self.selection_anchor is not None:
+            parts.append(("selecting: a annotates, esc cancels", 95, "selecting"))
         if self.stepper is not None:
             parts.append((f"n/N: {self.stepper.describe()}", 90))
         else:
@@ -346,7 +543,7 @@ class ReaderScreen(Screen[None]):
             return
         self.active_panel = name
         self.query_one("#main").set_class(name != "article", "-drawer")
-        for panel in PANELS:
+        for panel in ALL_PANELS:
             self.panel(panel).set_class(panel == name, "-active")
         self.query_one(TabStrip).set_active(name)
 
@@ -361,6 +558,8 @@ class ReaderScreen(Screen[None]):
     def _move(self, sentence: int, word: tuple[int, int] | None = None, *, center: bool = False) -> None:
         """Move the cursor and update the status line in the same frame (CursorMoved would be a frame late)."""
         self.article.move_to(sentence, word, center=center)
+        if self.selection_anchor is not None:
+            self.article.set_selection(self.selection_span())
         self.update_status()
 
     def _go_to_span(self, span: tuple[int, int]) -> None:
@@ -445,9 +644,6 @@ class ReaderScreen(Screen[None]):
         self.action_focus_panel(FOCUS_ORDER[i])
 
     def action_focus_panel(self, name: str) -> None:
-        if name == "annotations":
-            self.notify("The annotations panel is not in this version yet", markup=False)
-            return
         self._show_panel(name)
         target = self.article if name == "article" else self.panel(name).table
         if target.focusable:
@@ -466,6 +662,9 @@ class ReaderScreen(Screen[None]):
                 return
 
     def action_clear(self) -> None:
+        if self.selection_anchor is not None:
+            self.cancel_selection()
+            return
         if self.narrow and self.active_panel != "article":
             self.action_focus_panel("article")
             return
@@ -517,3 +716,156 @@ class ReaderScreen(Screen[None]):
         if action == "library":
             return len(self.app.entries) > 1
         return True
+
+    # ---------------------------------------------------------------- annotations
+
+    def action_annotate(self) -> None:
+        """a: annotate the selection (v), else the current sentence."""
+        span = self.selection_span()
+        try:
+            if span is not None:
+                selector = span_selector(self.document, *span)
+            else:
+                selector = sentence_selector(self.document, self.article.sentence)
+        except BriefingError as exc:
+            self.notify(safe(str(exc)), severity="warning", markup=False)
+            return
+        self.open_note_dialog(selector)
+
+    def action_select(self) -> None:
+        if self.selection_anchor is not None:
+            self.cancel_selection()
+            return
+        article = self.article
+        word = article.word
+        if word is None:
+            s = self.document.sentences[article.sentence]
+            word = reading.next_word(self.document, s.start) or (s.start, s.end)
+            if word[0] >= s.end:
+                word = (s.start, s.end)
+            article.move_to(article.sentence, word)
+        self.selection_anchor = word
+        article.set_selection(self.selection_span())
+        self.update_status()
+
+    def on_annotation_action(self, message: AnnotationAction) -> None:
+        notebook = self.notebook
+        if notebook is None:
+            return
+        annotation = notebook.get(message.annotation_id)
+        if annotation is None:
+            self.refresh_notes()
+            return
+        if message.op == "edit":
+            self.open_note_dialog(annotation.selector, annotation.id, note=annotation.note, tags=annotation.tags)
+        elif message.op == "delete":
+            try:
+                notebook.delete(annotation.id)
+            except BriefingError as exc:
+                self.notify(safe(str(exc)), severity="error", markup=False)
+                return
+            self.notify("Note deleted (u undoes)", timeout=3, markup=False)
+            self.refresh_notes()
+
+    def action_undo(self) -> None:
+        self._undo_redo(redo=False)
+
+    def action_redo(self) -> None:
+        self._undo_redo(redo=True)
+
+    def _undo_redo(self, *, redo: bool) -> None:
+        if self.notebook is None:
+            return
+        try:
+            change = self.notebook.redo() if redo else self.notebook.undo()
+        except BriefingError as exc:
+            self.notify(safe(str(exc)), severity="error", markup=False)
+            return
+        if change is None:
+            self.notify("Nothing to redo" if redo else "Nothing to undo in this session", timeout=3, markup=False)
+            return
+        self.notify(("Redone: " if redo else "Undone: ") + change.label, timeout=3, markup=False)
+        self.refresh_notes()
+        if change.table != "annotations":
+            self.reapply_reviews()
+
+    # ---------------------------------------------------------------- reviews
+
+    def on_review_requested(self, message: ReviewRequested) -> None:
+        from briefing import reviews
+
+        if self.notebook is None or self.analysis is None:
+            return
+        if message.kind == "actor":
+            actor = self.analysis.actor_by_id(message.item_id)
+            if actor is None:
+                return
+            if message.op == "rename":
+                from briefing.tui.screens.rename import RenameScreen
+
+                self.app.push_screen(RenameScreen(actor.name), lambda name: name and self._review(reviews.rename_actor(actor, name)))
+            elif message.op == "merge":
+                from briefing.tui.screens.merge import MergeScreen
+
+                targets = sorted((a for a in self.analysis.actors if a.id != actor.id), key=lambda a: (-len(a.mentions), a.name))
+                if not targets:
+                    self.notify("No other actor to merge into", markup=False)
+                    return
+
+                def merge(target_id: str | None) -> None:
+                    into = self.analysis.actor_by_id(target_id) if target_id else None
+                    if into is not None:
+                        self._review(reviews.merge_actors(actor, into))
+
+                self.app.push_screen(MergeScreen(actor, targets), merge)
+            return
+        item = next((i for i in with_rejected(self.analysis, message.kind) if i.id == message.item_id), None)
+        if item is None:
+            return
+        status = review_status(self.analysis, item.id)
+        done = {"confirm": "confirmed", "reject": "rejected"}[message.op]
+        # pressing the key again takes the review back; the other key replaces it
+        mine = [r for r in self.notebook.reviews() if r.op in ("confirm", "reject") and r.args.get("target", {}).get("id") == item.id]
+        try:
+            for r in mine:
+                self.notebook.unreview(r.id)
+            if status != done:
+                self.notebook.review(reviews.confirm(self.document, item) if message.op == "confirm" else reviews.reject(self.document, item))
+        except BriefingError as exc:
+            self.notify(safe(str(exc)), severity="error", markup=False)
+            return
+        self.reapply_reviews()
+
+    def _review(self, op) -> None:
+        try:
+            self.notebook.review(op)
+        except BriefingError as exc:
+            self.notify(safe(str(exc)), severity="error", markup=False)
+            return
+        self.reapply_reviews()
+
+    # ---------------------------------------------------------------- export
+
+    def action_export(self) -> None:
+        from briefing.export import default_output_path
+        from briefing.tui.screens.export import ExportScreen
+
+        if self.raw_analysis is None or self.progress is not None:
+            self.notify("Wait for the analysis to finish before exporting", severity="warning", markup=False)
+            return
+        path = str(default_output_path([self.document.source], "md"))
+        self.app.push_screen(ExportScreen(path), lambda request: request and self.export(request.path, request.fmt))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export", description="export")
+    def export(self, path: str, fmt: str) -> None:
+        from briefing.export import export_to_file
+
+        try:
+            written = export_to_file([(self.document, self.raw_analysis)], path, fmt=fmt, store=self.app.store)
+        except BriefingError as exc:
+            self.app.call_from_thread(self.notify, safe(str(exc)), title="Export failed", severity="error", timeout=10, markup=False)
+            return
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, safe(f"{path}: {exc}"), title="Export failed", severity="error", timeout=10, markup=False)
+            return
+        self.app.call_from_thread(self.notify, "written to " + safe(written), title="Export", timeout=6, markup=False)

@@ -27,6 +27,7 @@ _UNSAFE = {c: "\ufffd" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(
 _UNSAFE[0x09] = " "
 
 KIND_GLYPHS = {"person": "ᵖ", "state": "ˢ", "organization": "ᵒ", "group": "ᵍ"}
+NOTE_GLYPH = "✎"  # after an annotated span (which is also underlined): not colour alone
 GUTTER = 2
 CURRENT_BAR = "▌"
 
@@ -51,6 +52,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article--mention-state",
         "article--mention-organization",
         "article--mention-group",
+        "article--note",
+        "article--selection",
     }
 
     def __init__(self, document: Document, *, sentence: int = 0, id: str | None = None) -> None:
@@ -68,6 +71,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._selected: list[tuple[int, int]] = []  # the chosen actor's mentions
         self._selected_ends: list[int] = []
         self._styles: dict[str, Style] = {}
+        self._notes: list[tuple[int, int]] = []  # annotated spans
+        self._note_ends: list[int] = []
+        self.selection: tuple[int, int] | None = None  # the v selection
 
     # ---------------------------------------------------------------- state set by the screen
 
@@ -75,8 +81,31 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._mentions = reading.mention_kinds(analysis)
         self._mention_spans = [(s, e) for s, e, _, _ in self._mentions]
         self._mention_ends = [e for _, e in self._mention_spans]
+        self._update_markers()
+
+    def set_notes(self, spans: list[tuple[int, int]]) -> None:
+        """Mark the annotated spans (underline plus a glyph after each)."""
+        spans = sorted(set(spans))
+        if spans == self._notes:
+            return
+        self._notes = spans
+        self._note_ends = sorted(e for _, e in spans)
+        self._update_markers()
+
+    @property
+    def notes(self) -> list[tuple[int, int]]:
+        return list(self._notes)
+
+    def set_selection(self, span: tuple[int, int] | None) -> None:
+        self.selection = span
+        self.refresh()
+
+    def _markers(self) -> list[int]:
+        return sorted([*self._mention_ends, *self._note_ends])
+
+    def _update_markers(self) -> None:
         if self.wrapped is not None:
-            self.wrapped.update_markers(self._mention_ends)
+            self.wrapped.update_markers(self._markers())
             self._update_virtual_size()
         self.refresh()
 
@@ -180,7 +209,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _relayout(self) -> None:
         width = self._wrap_width()
         if self.wrapped is None or self.wrapped.width != width:
-            self.wrapped = reading.Layout(self.document, width, self._mention_ends)
+            self.wrapped = reading.Layout(self.document, width, self._markers())
             self._update_virtual_size()
         self.refresh()
 
@@ -254,6 +283,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             text.stylize(style(f"article--mention-{kind}"), a, b)
             if ls < me <= le:
                 markers.append((me - ls, kind))
+        for ns, ne in self._notes:
+            if ns < le and ne > ls:
+                text.stylize(style("article--note"), max(ns, ls) - ls, min(ne, le) - ls)
+            if ls < ne <= le:
+                markers.append((ne - ls, "note"))
+        if self.selection is not None and self.selection[0] < le and self.selection[1] > ls:
+            ss, se = self.selection
+            text.stylize(style("article--selection"), max(ss, ls) - ls, min(se, le) - ls)
         for i in reading.spans_in(self._selected, self._selected_ends, ls, le):
             ss, se = self._selected[i]
             text.stylize(style("article--selected"), max(ss, ls) - ls, min(se, le) - ls)
@@ -264,7 +301,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             ws, we = self.word
             text.stylize(style("article--cursor"), max(ws, ls) - ls, min(we, le) - ls)
         if markers:
-            text = self._insert_glyphs(text, markers)
+            text = self._insert_glyphs(text, sorted(markers, key=lambda m: (m[0], m[1] == "note")))
         gutter.append_text(text)
         return gutter
 
@@ -276,6 +313,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             out.append_text(piece)
             if n < len(markers):
                 kind = markers[n][1]
+                if kind == "note":
+                    out.append(NOTE_GLYPH, style=self.get_component_rich_style("article--note") + Style(underline=False))
+                    continue
                 glyph_style = self.get_component_rich_style(f"article--mention-{kind}")
                 out.append(KIND_GLYPHS.get(kind, "·"), style=glyph_style + Style(bold=False, underline=False))
         return out
@@ -294,4 +334,4 @@ def kind_legend_pieces() -> list[tuple[str, str]]:
     return [(f"{glyph} {kind}", f"article--mention-{kind}") for kind, glyph in KIND_GLYPHS.items()]
 
 
-__all__ = ["GUTTER", "KIND_GLYPHS", "ArticleView", "cell_len"]
+__all__ = ["GUTTER", "KIND_GLYPHS", "NOTE_GLYPH", "ArticleView", "cell_len"]

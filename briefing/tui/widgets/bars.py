@@ -123,7 +123,7 @@ class TabStrip(Widget):
     """At narrow widths the panels are tabs: this line names them and marks the one shown."""
 
     COMPONENT_CLASSES = {"tabstrip--active"}
-    TABS = (("1", "article", "Article"), ("2", "actors", "Actors"), ("3", "positions", "Positions"), ("4", "questions", "Questions"))
+    TABS = (("1", "article", "Article"), ("2", "actors", "Actors"), ("3", "positions", "Positions"), ("4", "questions", "Questions"), ("5", "annotations", "Notes"))
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from briefing.loading.normalize import strip_controls
 from briefing.model import Analysis, Document
-from briefing.tui.messages import ActorChosen, SentenceChosen
+from briefing.tui.messages import ActorChosen, AnnotationAction, ReviewRequested, SentenceChosen
 from briefing.tui.widgets.article import KIND_GLYPHS
 from briefing.tui.widgets.table import FindingsTable
 
@@ -27,6 +28,32 @@ def safe(value: object) -> str:
 
 def cell(value: object, style: str = "") -> Text:
     return Text(safe(value), style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+# review marks: a glyph and a style, never colour alone
+STATUS_GLYPHS = {"confirmed": "✓", "rejected": "✗", "added": "+"}
+REJECTED_STYLE = "dim strike"
+
+
+def review_status(analysis, item_id: str) -> str:
+    """"confirmed", "added", "rejected" or "" for an item of a (reviewed) analysis."""
+    if analysis is None:
+        return ""
+    if any(r.id == item_id for r in getattr(analysis, "rejected", ())):
+        return "rejected"
+    return getattr(analysis, "status", {}).get(item_id, "")
+
+
+def with_rejected(analysis, kind: str) -> list:
+    """The analysis' positions or questions with the rejected ones back in text order."""
+    if analysis is None:
+        return []
+    from briefing.model import Position, Question
+
+    cls = Position if kind == "position" else Question
+    items = list(analysis.positions if kind == "position" else analysis.questions)
+    items += [r for r in getattr(analysis, "rejected", ()) if isinstance(r, cls)]
+    return sorted(items, key=lambda i: (i.start, i.cue_start))
 
 
 class PanelTable(FindingsTable):
@@ -115,6 +142,16 @@ class Panel(Vertical):
 class ActorsPanel(Panel):
     title = "Actors"
     panel_id = "actors"
+    COMMAND_GROUP = "Actors"
+    BINDINGS = [
+        Binding("R", "review('rename')", "Rename", id="actor-rename", tooltip="Rename this actor (the old name stays an alias)"),
+        Binding("M", "review('merge')", "Merge", id="actor-merge", tooltip="Merge this actor into another one"),
+    ]
+
+    def action_review(self, op: str) -> None:
+        key = self.table.current_key()
+        if key is not None:
+            self.post_message(ReviewRequested(op, "actor", key))
 
     COLUMNS = (("kind", "Kind", 14), ("name", "Actor", 0), ("mentions", "Mentions", 8))
 
@@ -155,12 +192,23 @@ class ActorsPanel(Panel):
 class PositionsPanel(Panel):
     title = "Positions"
     panel_id = "positions"
+    COMMAND_GROUP = "Positions"
+
+    BINDINGS = [
+        Binding("c", "review('confirm')", "Confirm", id="review-confirm-position", tooltip="Confirm this position (again: undo the confirmation)"),
+        Binding("x", "review('reject')", "Reject", id="review-reject-position", tooltip="Reject this position: struck out, left out of exports (again: restore)"),
+    ]
+
+    def action_review(self, op: str) -> None:
+        key = self.table.current_key()
+        if key is not None:
+            self.post_message(ReviewRequested(op, "position", key))
 
     def __init__(self) -> None:
         super().__init__()
         self.actor_filter: str | None = None
 
-    COLUMNS = (("actor", "Actor", 16), ("cue", "Cue", 12), ("content", "Content", 0), ("cite", "¶", 6))
+    COLUMNS = (("status", "", 1), ("actor", "Actor", 16), ("cue", "Cue", 12), ("content", "Content", 0), ("cite", "¶", 6))
 
     def show(self, document: Document, analysis: Analysis | None, actor_filter: str | None = None) -> None:
         self.document, self.analysis, self.actor_filter = document, analysis, actor_filter
@@ -172,11 +220,18 @@ class PositionsPanel(Panel):
             return
         rows = []
         positions = analysis.positions if analysis is not None else []
-        for p in positions:
+        for p in with_rejected(analysis, "position"):
             if actor_filter is not None and p.actor_id != actor_filter:
                 continue
             cite = document.sentences[p.sentence].citation if p.sentence < len(document.sentences) else "?"
-            rows.append((p.id, (cell(p.actor), cell(p.cue), cell(p.content), cell(cite))))
+            status = review_status(analysis, p.id)
+            style = REJECTED_STYLE if status == "rejected" else ""
+            rows.append(
+                (
+                    p.id,
+                    (cell(STATUS_GLYPHS.get(status, " ")), cell(p.actor, style), cell(p.cue, style), cell(p.content, style), cell(cite, style)),
+                )
+            )
         self.table.replace_rows(rows)
         total = len(positions)
         self.border_title = f"Positions {len(rows)}/{total} (filtered)" if actor_filter else f"Positions {total}"
@@ -185,13 +240,15 @@ class PositionsPanel(Panel):
     def _position(self, key: str | None):
         if self.analysis is None or key is None:
             return None
-        return next((p for p in self.analysis.positions if p.id == key), None)
+        return next((p for p in with_rejected(self.analysis, "position") if p.id == key), None)
 
     def detail(self, key: str | None) -> Content:
         p = self._position(key)
         if p is None:
             return Content("")
-        return Content.assemble((safe(p.actor), "bold"), " ", (safe(p.cue), "italic"), ": ", safe(p.content))
+        status = review_status(self.analysis, p.id)
+        mark = f"{STATUS_GLYPHS[status]} {status} · " if status else ""
+        return Content.assemble(mark, (safe(p.actor), "bold"), " ", (safe(p.cue), "italic"), ": ", safe(p.content))
 
     def on_findings_table_row_selected(self, event: FindingsTable.RowSelected) -> None:
         event.stop()
@@ -203,8 +260,19 @@ class PositionsPanel(Panel):
 class QuestionsPanel(Panel):
     title = "Open questions"
     panel_id = "questions"
+    COMMAND_GROUP = "Questions"
 
-    COLUMNS = (("about", "About", 0), ("cue", "Cue", 14), ("cite", "¶", 6))
+    BINDINGS = [
+        Binding("c", "review('confirm')", "Confirm", id="review-confirm-question", tooltip="Confirm this question (again: undo the confirmation)"),
+        Binding("x", "review('reject')", "Reject", id="review-reject-question", tooltip="Reject this question: struck out, left out of exports (again: restore)"),
+    ]
+
+    def action_review(self, op: str) -> None:
+        key = self.table.current_key()
+        if key is not None:
+            self.post_message(ReviewRequested(op, "question", key))
+
+    COLUMNS = (("status", "", 1), ("about", "About", 0), ("cue", "Cue", 14), ("cite", "¶", 6))
 
     def show(self, document: Document, analysis: Analysis | None) -> None:
         self.document, self.analysis = document, analysis
@@ -215,10 +283,11 @@ class QuestionsPanel(Panel):
         if document is None or self.hidden():
             return
         rows = []
-        questions = analysis.questions if analysis is not None else []
-        for q in questions:
+        for q in with_rejected(analysis, "question"):
             cite = document.sentences[q.sentence].citation if q.sentence < len(document.sentences) else "?"
-            rows.append((q.id, (cell(q.about), cell(q.cue), cell(cite))))
+            status = review_status(analysis, q.id)
+            style = REJECTED_STYLE if status == "rejected" else ""
+            rows.append((q.id, (cell(STATUS_GLYPHS.get(status, " ")), cell(q.about, style), cell(q.cue, style), cell(cite, style))))
         self.table.replace_rows(rows)
         self.border_title = f"Open questions {len(rows)}"
         self.refresh_detail()
@@ -226,16 +295,81 @@ class QuestionsPanel(Panel):
     def _question(self, key: str | None):
         if self.analysis is None or key is None:
             return None
-        return next((q for q in self.analysis.questions if q.id == key), None)
+        return next((q for q in with_rejected(self.analysis, "question") if q.id == key), None)
 
     def detail(self, key: str | None) -> Content:
         q = self._question(key)
         if q is None or self.document is None or q.sentence >= len(self.document.sentences):
             return Content("")
-        return Content(safe(self.document.sentence_text(q.sentence)))
+        status = review_status(self.analysis, q.id)
+        mark = f"{STATUS_GLYPHS[status]} {status} · " if status else ""
+        return Content.assemble(mark, safe(self.document.sentence_text(q.sentence)))
 
     def on_findings_table_row_selected(self, event: FindingsTable.RowSelected) -> None:
         event.stop()
         q = self._question(event.key)
         if q is not None:
             self.post_message(SentenceChosen(q.sentence, q.cue_start, q.cue_end))
+
+
+class AnnotationsPanel(Panel):
+    """The analyst's notes on this document (``Notebook.placed()``): text order, orphans last."""
+
+    title = "Annotations"
+    panel_id = "annotations"
+    COMMAND_GROUP = "Annotations"
+    BINDINGS = [
+        Binding("e", "note('edit')", "Edit note", id="note-edit", tooltip="Edit this note's tags and text"),
+        Binding("d", "note('delete')", "Delete note", id="note-delete", tooltip="Delete this note (u undoes)"),
+    ]
+
+    COLUMNS = (("cite", "¶", 8), ("tags", "Tags", 14), ("quote", "Quote", 0), ("note", "Note", 0))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.placed: list = []
+
+    def show(self, placed: list) -> None:
+        self.placed = list(placed)
+        self.fill()
+
+    def fill(self) -> None:
+        if self.hidden():
+            return
+        rows = []
+        for pl in self.placed:
+            a = pl.annotation
+            style = "dim italic" if pl.orphaned else ""
+            cite = "⚠ orphan" if pl.orphaned else pl.citation
+            rows.append((a.id, (cell(cite, style), cell(", ".join(a.tags), style), cell(a.quote, style), cell(a.note, style))))
+        self.table.replace_rows(rows)
+        orphans = sum(1 for pl in self.placed if pl.orphaned)
+        self.border_title = f"Annotations {len(rows)}" + (f" ({orphans} orphaned)" if orphans else "")
+        self.refresh_detail()
+
+    def get(self, key: str | None):
+        return next((pl for pl in self.placed if pl.annotation.id == key), None) if key else None
+
+    def detail(self, key: str | None) -> Content:
+        pl = self.get(key)
+        if pl is None:
+            return Content("")
+        a = pl.annotation
+        head = "orphaned: its quote is gone from the text · " if pl.orphaned else ""
+        tags = " ".join(f"#{safe(t)}" for t in a.tags)
+        return Content.assemble(head, (tags, "bold"), " ", safe(a.note), ("  — “" + safe(a.quote) + "”", "italic"))
+
+    def action_note(self, op: str) -> None:
+        key = self.table.current_key()
+        if key is not None:
+            self.post_message(AnnotationAction(op, key))
+
+    def on_findings_table_row_selected(self, event: FindingsTable.RowSelected) -> None:
+        event.stop()
+        pl = self.get(event.key)
+        if pl is None:
+            return
+        if pl.orphaned:
+            self.notify("This note is orphaned: its quote is no longer in the text", severity="warning", markup=False)
+            return
+        self.post_message(SentenceChosen(pl.sentence.index, pl.start, pl.end))
