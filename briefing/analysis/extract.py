@@ -79,6 +79,10 @@ def _compact(mentions: list[MentionF], regular: int, keep: set[int], positions: 
 # ----------------------------------------------------------------------------------------- assembly
 _PRONOUN_KINDS = {"person": ("person",), "plural": ("group", "state", "organization"), "neuter": ("organization", "state")}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# "the team" / "the researchers" unnamed mean the research body the article named last
+_BODY_RESEARCH = {"team", "researchers", "scientists", "authors"}
+_RESEARCH_WORDS = {"institute", "university", "laboratory", "lab", "labs", "observatory", "academy", "college",
+                   "school", "centre", "center", "hospital", "clinic", "foundation", "institution", "survey"}
 _BODY_STATE = {"government", "administration", "regime", "cabinet", "ministry", "presidency"}
 # nouns that, definite and unnamed, almost always mean the company the article is about
 _BODY_COMPANY = {"company", "firm", "bank", "lender", "carrier", "airline", "insurer", "retailer", "manufacturer",
@@ -138,6 +142,8 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                 if kind == "organization":
                     for w in keys[gi][1].split():
                         last_word[w] = gi
+                        if w in _RESEARCH_WORDS:
+                            last_word["research"] = gi
             ptr += 1
 
     def pick(kinds) -> int:
@@ -299,6 +305,8 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word) -> int:
             gi = last_role.get(ref.cls, -1)  # "the chipmaker" after "chipmaker Lumina NV"
             if gi < 0:
                 gi = last_word.get(ref.cls, -1)  # "the bank" after "Harbor Bank"
+            if gi < 0 and ref.cls in _BODY_RESEARCH:  # "the team" after "Researchers at the X Institute"
+                gi = last_word.get("research", -1)
             if gi < 0 and ref.cls in _BODY_COMPANY:
                 gi = last_role.get("company", -1)
                 if gi < 0:

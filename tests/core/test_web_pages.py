@@ -191,3 +191,12 @@ def test_the_issuer_named_before_a_document_stays_an_actor(analyse_text):
         "pounds.\n"
     )
     assert position_actors(doc, an, "overspent") == {"National Audit Office"}
+
+
+def test_the_team_is_the_research_body_named_before(analyse_text):
+    doc, an = analyse_text(
+        "Researchers at the Hallberg Institute for Learning Technology found that four chatbots kept transcripts.\n"
+        "The team said the draft was overdue.\n"
+    )
+    assert position_actors(doc, an, "overdue") == {"Hallberg Institute for Learning Technology"}
+    assert "team" not in names(an)
