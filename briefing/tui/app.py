@@ -185,6 +185,9 @@ class BriefingApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
                 screen.save_position()
+            flush = getattr(screen, "flush_draft", None)  # a note being typed is kept as a draft
+            if flush is not None:
+                flush()
         self.exit()
 
 

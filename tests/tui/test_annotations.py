@@ -477,3 +477,44 @@ async def test_palette_offers_export_and_annotate(sample_document) -> None:
         await pilot.press("2")
         titles = [hit.text async for hit in BindingCommands(reader(app)).discover()]
         assert "Actors: Rename" in titles and "Actors: Merge" in titles
+
+
+async def test_quitting_under_the_dialog_saves_what_was_typed_since_the_last_draft(sample_document) -> None:
+    app = app_for(sample_document)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "typed just now")
+        await pilot.press("ctrl+q")  # before the debounce fired
+        await pilot.pause()
+    _, (draft,), _ = stored(sample_document)
+    assert draft.text == "typed just now"
+
+
+async def test_a_corrupt_store_is_a_clear_error_and_reading_goes_on(sample_document, tmp_path) -> None:
+    db = tmp_path / "notes.json"
+    db.write_text("{ not json", encoding="utf-8")
+    app = app_for(sample_document, db=str(db))
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and "notes.json" in errors[0].message
+        await pilot.press("j", "a")
+        assert not isinstance(app.screen, AnnotateScreen)
+        assert reader(app).article.sentence == 1
+    assert list(tmp_path.glob("notes.json.corrupt-*")), "the bad file is kept, moved aside"
+
+
+async def test_db_option_chooses_the_store(sample_document, tmp_path) -> None:
+    db = tmp_path / "elsewhere.json"
+    app = app_for(sample_document, db=str(db))
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "in another store")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("q")
+    with Store(db) as store:
+        assert [n.note for n in Notebook(store, sample_document).annotations()] == ["in another store"]
+    assert stored(sample_document)[0] == []  # not in BRIEFING_DB's store

@@ -28,3 +28,8 @@ def test_open_help_documents_no_mouse(run_cli) -> None:
     out = run_cli("open", "--help")
     assert out.returncode == 0
     assert "--no-mouse" in out.stdout and "--model" in out.stdout
+
+
+def test_open_takes_a_db_path(run_cli) -> None:
+    out = run_cli("open", "--help")
+    assert "--db PATH" in out.stdout and "BRIEFING_DB" in out.stdout

@@ -131,6 +131,14 @@ class AnnotateScreen(ModalScreen[AnnotateResult | None]):
         event.stop()
         self.query_one("#annotate-note", TextArea).focus()
 
+    def on_unmount(self) -> None:
+        # the app closing under the dialog (ctrl+q, a signal): what was typed since the last
+        # debounced save is saved now
+        try:
+            self.flush_draft()
+        except Exception:  # noqa: BLE001 - the store may already be closed; the last save stands
+            pass
+
     def flush_draft(self) -> None:
         if self._timer is not None:
             self._timer.stop()
