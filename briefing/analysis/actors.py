@@ -275,6 +275,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if not is_locative(root):
                 add(MentionF(start, end, surface, st.name, "state", sent, st.how), ent.start, ent.end)
             continue
+        if label == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in _roles("org_name_words") and not _titled(ent):
+            label = "ORG"  # "Brennan Freight", "Harwick Foods": the last word names a company or body
         if label == "PERSON":
             if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "inside",
                                                                              "across", "throughout"):
@@ -620,11 +622,15 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     org_keys: dict[str, str] = {}  # name without legal form ("lumina") -> first folded full name
     heads: dict[str, set[str]] = {}  # last word of a multi-word organisation name -> its keys ("commission")
     legal: set[str] = set()  # keys of organisations named with a legal form
+    full_name_words: set[str] = set()  # words of people's full names ("Declan Brennan")
+    first_words: dict[str, str] = {}  # first word of a company-like name ("coldwater" of "Coldwater Logistics")
+    org_words = _roles("org_name_words")
     for i, m in enumerate(mentions):
         if m.kind == "person":
             words = m.name.split()
             person_keys.add(fold(m.name))
             if len(words) >= 2:
+                full_name_words.update(fold(w) for w in words)
                 fl = (fold(words[0]), fold(words[-1]))
                 best = firstlast.get(fl)
                 if best is None or len(m.name) > len(best):
@@ -642,15 +648,18 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
             words = key.split()
             if len(words) >= 2 and words[-1][:1].isalpha():
                 heads.setdefault(words[-1], set()).add(key)
+                if words[-1] in org_words:
+                    first_words.setdefault(words[0], key)
     keys: list[tuple[str, str]] = []
     for i, m in enumerate(mentions):
         kind, name = m.kind, m.name
         if kind in ("organization", "group", "unknown", "state") and m.how in ("ent", "place", "propn") \
                 and fold(name) in person_keys:
             kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere
-        if kind in ("person", "unknown") and len(name.split()) == 1 and fold(name) in legal \
+        if kind in ("person", "unknown") and len(name.split()) == 1 and (fold(name) in legal or (
+                fold(name) in first_words and fold(name) not in full_name_words)) \
                 and m.how in ("ent", "propn") and not m.roles:
-            kind = "organization"  # "Lumina" after "Lumina NV": the company, whatever the NER said
+            kind = "organization"  # "Lumina" after "Lumina NV", "Coldwater" beside "Coldwater Logistics"
         if kind == "unknown":
             keys.append(("unknown", fold(name)))
             continue
@@ -670,6 +679,9 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 keys.append(("organization", long_orgs[compact]))
                 continue
             key = org_key(name)
+            if len(key.split()) == 1 and key in first_words and key not in org_keys:
+                keys.append(("organization", org_keys[first_words[key]]))
+                continue
             if len(key.split()) == 1 and len(heads.get(key, ())) == 1:  # "the Commission" -> "European Commission"
                 keys.append(("organization", org_keys[next(iter(heads[key]))]))
                 continue

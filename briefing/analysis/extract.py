@@ -79,6 +79,10 @@ def _compact(mentions: list[MentionF], regular: int, keep: set[int], positions: 
 # ----------------------------------------------------------------------------------------- assembly
 _PRONOUN_KINDS = {"person": ("person",), "plural": ("group", "state", "organization"), "neuter": ("organization", "state")}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# last words of bodies that are no company ("the company" never means the Competition Authority)
+_PUBLIC_BODY = {"authority", "agency", "office", "commission", "ministry", "department", "court", "council",
+                "regulator", "union", "association", "parliament", "committee", "board", "institute", "university",
+                "government", "administration", "party", "federation", "league", "bureau", "service", "police"}
 # "the team" / "the researchers" unnamed mean the research body the article named last
 _BODY_RESEARCH = {"team", "researchers", "scientists", "authors"}
 _RESEARCH_WORDS = {"institute", "university", "laboratory", "lab", "labs", "observatory", "academy", "college",
@@ -120,6 +124,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     role_forms: dict[str, tuple[set[int], str]] = {}  # "the bank" -> (mentions it was resolved to, surface)
 
     last_word: dict[str, int] = {}  # a word of an organisation's name -> its latest mention ("the bank")
+    orgs_as_subject: list[int] = []  # organisations that were a clause's subject, in text order ("the company")
     persons: list[int] = []  # person mentions seen so far, in text order (for "he" / "she")
     gender: dict[tuple[str, str], str] = {}  # actor key -> "m" / "f", from titles and earlier pronouns
 
@@ -139,6 +144,9 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                         gender.setdefault(keys[gi], g)
                 for r in all_mentions[gi].roles:
                     last_role[r] = gi
+                if kind == "organization" and all_mentions[gi].subject and \
+                        keys[gi][1].rsplit(" ", 1)[-1] not in _PUBLIC_BODY:
+                    orgs_as_subject.append(gi)
                 if kind == "organization":
                     for w in keys[gi][1].split():
                         last_word[w] = gi
@@ -177,7 +185,9 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             if gi < 0:
                 gi = pick(("unknown",))  # a name the NER missed ("Ellis said ... He added")
         else:
-            gi = _resolve(p.source, base[fi], pick, last_role, last_word)
+            gi = _resolve(p.source, base[fi], pick, last_role, last_word,
+                          lambda: orgs_as_subject[-1] if orgs_as_subject and
+                          all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1)
         if gi < 0:
             continue
         if p.source.kind in ("role", "body") and gi != base[fi] + p.source.mention:
@@ -283,7 +293,7 @@ def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> li
     return mine if foreign == 0 else []
 
 
-def _resolve(ref: SourceRef, base: int, pick, last_role, last_word) -> int:
+def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org=lambda: -1) -> int:
     """The global mention index a source reference stands for, or -1."""
     if ref.kind == "mention":
         return base + ref.mention if ref.mention >= 0 else -1
@@ -302,11 +312,15 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word) -> int:
         if ref.cls in _BODY_STATE:
             gi = pick(("state",))
         else:
-            gi = last_role.get(ref.cls, -1)  # "the chipmaker" after "chipmaker Lumina NV"
+            gi = last_subject_org() if ref.cls in ("company", "firm") else -1  # the one the story was just about
+            if gi < 0:
+                gi = last_role.get(ref.cls, -1)  # "the chipmaker" after "chipmaker Lumina NV"
             if gi < 0:
                 gi = last_word.get(ref.cls, -1)  # "the bank" after "Harbor Bank"
             if gi < 0 and ref.cls in _BODY_RESEARCH:  # "the team" after "Researchers at the X Institute"
                 gi = last_word.get("research", -1)
+            if gi < 0 and ref.cls in _BODY_COMPANY:
+                gi = last_subject_org()  # the company the last sentences were about: "X agreed to buy rival Y"
             if gi < 0 and ref.cls in _BODY_COMPANY:
                 gi = last_role.get("company", -1)
                 if gi < 0:

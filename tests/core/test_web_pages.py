@@ -200,3 +200,14 @@ def test_the_team_is_the_research_body_named_before(analyse_text):
     )
     assert position_actors(doc, an, "overdue") == {"Hallberg Institute for Learning Technology"}
     assert "team" not in names(an)
+
+
+def test_company_words_at_the_end_of_a_name_make_an_organisation(analyse_text):
+    doc, an = analyse_text(
+        "Coldwater Logistics has agreed to buy smaller rival Brennan Freight for 1.2 billion pounds.\n"
+        "The company said the deal would save about 60 million pounds a year. Coldwater shares rose 4 percent.\n"
+    )
+    kinds = {a.name: a.kind for a in an.actors}
+    assert kinds.get("Brennan Freight") == "organization"
+    assert "Coldwater" not in kinds  # joins Coldwater Logistics
+    assert position_actors(doc, an, "save about") == {"Coldwater Logistics"}
