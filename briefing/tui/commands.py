@@ -159,6 +159,7 @@ def keys_markdown() -> str:
     from briefing.tui.screens.annotate import AnnotateScreen
     from briefing.tui.screens.export import ExportScreen
     from briefing.tui.screens.merge import MergeScreen
+    from briefing.tui.screens.pick import PickScreen
     from briefing.tui.screens.reader import ReaderScreen
     from briefing.tui.screens.rename import RenameScreen
     from briefing.tui.widgets.panels import ActorsPanel, AnnotationsPanel, PositionsPanel, QuestionsPanel
@@ -181,6 +182,7 @@ def keys_markdown() -> str:
         ("Note dialog", AnnotateScreen),
         ("Rename dialog", RenameScreen),
         ("Merge dialog", MergeScreen),
+        ("Pick dialog", PickScreen),
         ("Export dialog", ExportScreen),
         ("Library", LibraryScreen),
         ("Help", HelpScreen),

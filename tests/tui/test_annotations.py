@@ -518,3 +518,35 @@ async def test_db_option_chooses_the_store(sample_document, tmp_path) -> None:
     with Store(db) as store:
         assert [n.note for n in Notebook(store, sample_document).annotations()] == ["in another store"]
     assert stored(sample_document)[0] == []  # not in BRIEFING_DB's store
+
+
+async def test_A_moves_an_alias_to_another_actor(sample_document) -> None:
+    from briefing.model import norm_key
+
+    app = app_for(sample_document)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = reader(app)
+        # the first actor with another name than its own
+        actor = next(
+            a for a in sorted(screen.analysis.actors, key=lambda a: (-len(a.mentions), a.name))
+            if any(norm_key(n) != norm_key(a.name) for n in [*a.aliases, *(m.text for m in a.mentions)])
+        )
+        await pilot.press("2")
+        table = screen.query_one("#actors-table", PanelTable)
+        table.move_cursor(table.get_row_index(actor.id))
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("enter")  # the first other name
+        await pilot.pause()
+        await pilot.press("enter")  # the first other actor
+        await pilot.pause()
+        assert screen.analysis.unapplied == []
+        moved = screen.analysis.actor_by_id(actor.id)
+        alias = stored(sample_document)[2][0].args["alias"]
+        assert norm_key(alias) not in {norm_key(n) for n in [*moved.aliases, *(m.text for m in moved.mentions)]}
+        await pilot.press("q")
+    (review,) = stored(sample_document)[2]
+    assert review.op == "move_alias" and review.args["from"]["id"] == actor.id
+    assert review.args["to"]["id"] != actor.id
+    assert norm_key(review.args["alias"]) != norm_key(actor.name)

@@ -818,6 +818,8 @@ class ReaderScreen(Screen[None]):
                         self._review(reviews.merge_actors(actor, into))
 
                 self.app.push_screen(MergeScreen(actor, targets), merge)
+            elif message.op == "move_alias":
+                self.move_alias(actor)
             return
         item = next((i for i in with_rejected(self.analysis, message.kind) if i.id == message.item_id), None)
         if item is None:
@@ -835,6 +837,57 @@ class ReaderScreen(Screen[None]):
             self.notify(safe(str(exc)), severity="error", markup=False)
             return
         self.reapply_reviews()
+
+    def move_alias(self, actor) -> None:
+        """A: pick one of the actor's other names, then the actor it belongs to."""
+        from textual.content import Content
+
+        from briefing import reviews
+        from briefing.model import norm_key
+        from briefing.tui.screens.pick import PickScreen
+        from briefing.tui.widgets.article import KIND_GLYPHS
+
+        names: dict[str, str] = {}
+        for name in [*actor.aliases, *(m.text for m in actor.mentions)]:
+            key = norm_key(name)
+            if key and key != norm_key(actor.name):
+                names.setdefault(key, safe(name))
+        if not names:
+            self.notify("This actor has no other name to move", markup=False)
+            return
+        targets = sorted((a for a in self.analysis.actors if a.id != actor.id), key=lambda a: (-len(a.mentions), a.name))
+        if not targets:
+            self.notify("No other actor to move it to", markup=False)
+            return
+        aliases = list(names.values())
+
+        def to_target(choice: str | None) -> None:
+            if choice is None:
+                return
+            alias = aliases[int(choice)]
+
+            def moved(target_id: str | None) -> None:
+                into = self.analysis.actor_by_id(target_id) if target_id else None
+                if into is not None:
+                    self._review(reviews.move_alias(alias, actor, into))
+
+            self.app.push_screen(
+                PickScreen(
+                    "Move alias",
+                    Content.assemble("Move “", (alias, "bold"), "” to:"),
+                    [(a.id, Content(f"{KIND_GLYPHS.get(a.kind, '·')} {safe(a.name)} ({len(a.mentions)})")) for a in targets],
+                ),
+                moved,
+            )
+
+        self.app.push_screen(
+            PickScreen(
+                "Move alias",
+                Content.assemble("Which name of ", (safe(actor.name), "bold"), " belongs to another actor?"),
+                [(str(i), Content(a)) for i, a in enumerate(aliases)],
+            ),
+            to_target,
+        )
 
     def _review(self, op) -> None:
         try:

@@ -146,6 +146,7 @@ class ActorsPanel(Panel):
     BINDINGS = [
         Binding("R", "review('rename')", "Rename", id="actor-rename", tooltip="Rename this actor (the old name stays an alias)"),
         Binding("M", "review('merge')", "Merge", id="actor-merge", tooltip="Merge this actor into another one"),
+        Binding("A", "review('move_alias')", "Move alias", id="actor-move-alias", tooltip="Move one of this actor's aliases (and its mentions) to another actor"),
     ]
 
     def action_review(self, op: str) -> None:
