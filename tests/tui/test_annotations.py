@@ -550,3 +550,46 @@ async def test_A_moves_an_alias_to_another_actor(sample_document) -> None:
     assert review.op == "move_alias" and review.args["from"]["id"] == actor.id
     assert review.args["to"]["id"] != actor.id
     assert norm_key(review.args["alias"]) != norm_key(actor.name)
+
+
+async def test_N_adds_an_actor_by_hand(sample_document) -> None:
+    app = app_for(sample_document)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = reader(app)
+        before = len(screen.analysis.actors)
+        await pilot.press("2", "N")
+        await type_text(pilot, "Black Sea")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the second kind
+        await pilot.pause()
+        assert len(screen.analysis.actors) == before + 1
+        added = next(a for a in screen.analysis.actors if a.name == "Black Sea")
+        assert screen.analysis.status[added.id] == "added" and added.mentions
+        table = screen.query_one("#actors-table", PanelTable)
+        assert added.id in {k for k, _ in table.rows}
+        await pilot.press("q")
+    (review,) = stored(sample_document)[2]
+    assert review.op == "add_actor" and review.args["name"] == "Black Sea"
+
+
+async def test_N_adds_the_current_sentence_as_an_open_question(sample_document) -> None:
+    app = app_for(sample_document)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = reader(app)
+        before = len(screen.analysis.questions)
+        last = len(sample_document.sentences) - 1
+        await pilot.press("G", "4", "N")
+        await type_text(pilot, "what Moscow will do")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.analysis.questions) == before + 1
+        added = next(q for q in screen.analysis.questions if q.about == "what Moscow will do")
+        assert added.sentence == last
+        table = screen.query_one("#questions-table", PanelTable)
+        assert table.cell_text(table.get_row_index(added.id), 0) == "+"
+        await pilot.press("q")
+    (review,) = stored(sample_document)[2]
+    assert review.op == "add_question" and review.args["about"] == "what Moscow will do"

@@ -796,6 +796,9 @@ class ReaderScreen(Screen[None]):
 
         if self.notebook is None or self.analysis is None:
             return
+        if message.op == "add":
+            self.add_by_hand(message.kind)
+            return
         if message.kind == "actor":
             actor = self.analysis.actor_by_id(message.item_id)
             if actor is None:
@@ -837,6 +840,62 @@ class ReaderScreen(Screen[None]):
             self.notify(safe(str(exc)), severity="error", markup=False)
             return
         self.reapply_reviews()
+
+    def add_by_hand(self, kind: str) -> None:
+        """N on Actors: an actor by name and kind; N on Questions: the current sentence (or the
+        selection) as an open question, with what it is about."""
+        from textual.content import Content
+
+        from briefing import reviews
+        from briefing.model import ACTOR_KINDS
+        from briefing.tui.screens.pick import PickScreen
+        from briefing.tui.screens.rename import RenameScreen
+        from briefing.tui.widgets.article import KIND_GLYPHS
+
+        if kind == "actor":
+
+            def named(name: str | None) -> None:
+                if not name:
+                    return
+
+                def kinded(actor_kind: str | None) -> None:
+                    if actor_kind:
+                        try:
+                            self._review(reviews.add_actor(name, actor_kind))
+                        except BriefingError as exc:
+                            self.notify(safe(str(exc)), severity="error", markup=False)
+
+                self.app.push_screen(
+                    PickScreen(
+                        "Add actor",
+                        Content.assemble("What is ", (safe(name), "bold"), "?"),
+                        [(k, Content(f"{KIND_GLYPHS.get(k, '·')} {k}")) for k in ACTOR_KINDS],
+                    ),
+                    kinded,
+                )
+
+            self.app.push_screen(RenameScreen("", title="Add actor", prompt=Content("Name (as the article writes it):")), named)
+            return
+        span = self.selection_span()
+        if span is None:
+            s = self.document.sentences[self.article.sentence]
+            span = (s.start, s.end)
+        quote = safe(self.document.text[span[0] : span[1]])
+
+        def about(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                self._review(reviews.add_question(self.document, span[0], span[1], cue="by hand", about=text))
+            except BriefingError as exc:
+                self.notify(safe(str(exc)), severity="error", markup=False)
+                return
+            self.cancel_selection()
+
+        self.app.push_screen(
+            RenameScreen("", title="Add open question", prompt=Content.assemble("“", (quote[:200], "italic"), "” What is open here?")),
+            about,
+        )
 
     def move_alias(self, actor) -> None:
         """A: pick one of the actor's other names, then the actor it belongs to."""

@@ -1,4 +1,5 @@
-"""Rename an actor: one Input prefilled with the current name; returns the new name (or None)."""
+"""A one-line prompt: rename an actor (prefilled with its name), name a new actor, say what a
+question is about. Returns the text (or None: cancelled, empty or unchanged)."""
 
 from __future__ import annotations
 
@@ -16,15 +17,17 @@ class RenameScreen(ModalScreen[str | None]):
     COMMAND_GROUP = "Rename"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="rename-cancel", tooltip="Close without renaming")]
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, title: str = "Rename actor", prompt: Content | None = None) -> None:
         super().__init__()
         self.old_name = name
+        self.heading = title
+        self.prompt = prompt if prompt is not None else Content.assemble("Current name: ", (safe(name), "bold"))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rename-body", classes="dialog") as body:
-            body.border_title = "Rename actor"
-            body.border_subtitle = "enter rename · esc close"
-            yield Static(Content.assemble("Current name: ", (safe(self.old_name), "bold")))
+            body.border_title = self.heading
+            body.border_subtitle = "enter save · esc close"
+            yield Static(self.prompt)
             yield Input(safe(self.old_name), id="rename-input", select_on_focus=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

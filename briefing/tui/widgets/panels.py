@@ -147,7 +147,11 @@ class ActorsPanel(Panel):
         Binding("R", "review('rename')", "Rename", id="actor-rename", tooltip="Rename this actor (the old name stays an alias)"),
         Binding("M", "review('merge')", "Merge", id="actor-merge", tooltip="Merge this actor into another one"),
         Binding("A", "review('move_alias')", "Move alias", id="actor-move-alias", tooltip="Move one of this actor's aliases (and its mentions) to another actor"),
+        Binding("N", "add", "Add actor", id="actor-add", show=False, tooltip="Add an actor the analysis missed (its name and kind)"),
     ]
+
+    def action_add(self) -> None:
+        self.post_message(ReviewRequested("add", "actor", ""))
 
     def action_review(self, op: str) -> None:
         key = self.table.current_key()
@@ -266,7 +270,11 @@ class QuestionsPanel(Panel):
     BINDINGS = [
         Binding("c", "review('confirm')", "Confirm", id="review-confirm-question", tooltip="Confirm this question (again: undo the confirmation)"),
         Binding("x", "review('reject')", "Reject", id="review-reject-question", tooltip="Reject this question: struck out, left out of exports (again: restore)"),
+        Binding("N", "add", "Add question", id="question-add", show=False, tooltip="Add the article's current sentence (or selection) as an open question"),
     ]
+
+    def action_add(self) -> None:
+        self.post_message(ReviewRequested("add", "question", ""))
 
     def action_review(self, op: str) -> None:
         key = self.table.current_key()
