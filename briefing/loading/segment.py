@@ -20,6 +20,18 @@
   5. *Lower-case continuation*: a piece that starts with a lower-case word joins the previous
      one when that ends in a letter or digit plus a single full stop (an abbreviation sentencex
      does not know: "5 pct. to 3.2 bn."). Not after "?", "!", an ellipsis or a quote.
+  6. *Sentences inside quotes*: sentencex never splits inside quotation marks, so a quote of
+     several sentences would stay one. Each quoted stretch (``"..."``, ``“...”``, ``‘...’``; a
+     quote left open runs to the end of the line) is segmented again by sentencex on its own, and
+     each of its cuts is kept when the piece before ends in ``.``/``?``/``!``/``…`` (plus closing
+     quotes or brackets) and the next starts with a capital or an opening quote. So sentencex's
+     abbreviations and initials apply inside quotes too, and rules 1-5 then run on all pieces
+     ("Ms." inside a quote still joins). Only cuts *inside* the stretch are added: the closing quote
+     stays with its sentence and ``"We will win," the minister said.`` / ``"Why?" he asked.`` keep
+     their attribution. A ``’`` followed by a letter or digit ("Russia’s") is an apostrophe, not a
+     closing quote; straight single quotes are never quote marks here (too often apostrophes).
+     An opening quote that sentencex leaves at the end of a sentence (an unbalanced ``"``)
+     moves to the sentence it opens.
 * The analysis receives these boundaries preset and never re-splits, so sentence numbers and
   citations (``¶block.sentence``) do not depend on the model.
 
@@ -35,7 +47,7 @@ from importlib.metadata import version
 
 from briefing.model import Block, Sentence, norm_key, short_hash
 
-SPLITTER_VERSION = "2"
+SPLITTER_VERSION = "3"
 _TERMINAL = tuple(".!?:;\"'”’)]»…")
 HEADING_MAX_WORDS = 14
 
@@ -68,6 +80,63 @@ def _split_brackets(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+_QUOTE_CLOSERS = {'"': '"”', "“": '”"', "”": '”"', "‘": "’"}
+_OPENING_LEFT_BEHIND = re.compile(r"[.!?…]\s+[\"“‘]$")
+_QUOTED_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _quoted_stretches(line: str) -> list[tuple[int, int]]:
+    """Rule 6: (start, end) of the text inside each top-level quotation (without its marks)."""
+    stretches: list[tuple[int, int]] = []
+    i, n = 0, len(line)
+    while i < n:
+        closers = _QUOTE_CLOSERS.get(line[i])
+        if closers is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if line[j] in closers and not (line[j] == "’" and j + 1 < n and line[j + 1].isalnum()):
+                break
+            j += 1
+        stretches.append((i + 1, j))
+        i = j + 1
+    return stretches
+
+
+def _quote_cuts(line: str) -> list[tuple[int, int]]:
+    """Rule 6: (end of a sentence, start of the next) pairs inside quoted stretches."""
+    cuts: list[tuple[int, int]] = []
+    for a, b in _quoted_stretches(line):
+        inner = line[a:b]
+        if not inner.strip():
+            continue
+        pieces = _sentencex_spans(inner)
+        for (s0, e0), (s1, _e1) in zip(pieces, pieces[1:]):
+            word = inner[s1:].lstrip("\"“‘'")  # the next sentence may open a nested quote
+            if _QUOTED_END.search(inner[s0:e0]) and word[:1].isupper():
+                cuts.append((a + e0, a + s1))
+    return cuts
+
+
+def _split_quotes(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rule 6: split sentencex spans at sentence ends inside quotes."""
+    cuts = _quote_cuts(line)
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _OPENING_LEFT_BEHIND.search(line, out[-1][0], out[-1][1]):
+            # sentencex left the opening quote of this sentence at the end of the previous one
+            prev_start, prev_end = out[-1]
+            out[-1] = (prev_start, len(line[:prev_end - 1].rstrip()))
+            start = prev_end - 1
+        for cut_end, cut_start in cuts:
+            if start < cut_end and cut_start < end:
+                out.append((start, cut_end))
+                start = cut_start
+        out.append((start, end))
+    return out
+
+
 def _joins_previous(previous: str, piece: str) -> bool:
     """Rules 2-5: whether ``piece`` continues the sentence ``previous``."""
     if _TITLES.search(previous) or _LIST_MARKER.match(previous):
@@ -79,7 +148,7 @@ def _joins_previous(previous: str, piece: str) -> bool:
 
 def _line_sentences(line: str) -> list[tuple[int, int]]:
     """Sentence spans (relative to ``line``): sentencex plus our rules (module docstring)."""
-    spans = _split_brackets(line, _sentencex_spans(line))
+    spans = _split_brackets(line, _split_quotes(line, _sentencex_spans(line)))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and _joins_previous(line[merged[-1][0] : merged[-1][1]], line[start:end]):

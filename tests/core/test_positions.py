@@ -155,7 +155,7 @@ def test_multi_sentence_quote_belongs_to_its_speaker(analyse_text):
         "“The samples are clean,” said Professor Elena Costa. “We found no trace of the toxin. "
         "The lab will publish the data next week.”"
     )
-    assert len(an.positions) == 2
+    assert len(an.positions) == 3  # one per sentence of the quote (GUIDELINES 2)
     assert {p.actor for p in an.positions} == {"Elena Costa"}
 
 
@@ -302,8 +302,8 @@ def test_colon_introduced_quote_in_the_next_paragraph(analyse_text):
         "The opposition walked out."
     )
     lund = [p for p in an.positions if p.actor == "Eva Lund"]
-    assert len(lund) == 2  # the introduction and the quote paragraph
-    assert {p.sentence for p in lund} == {0, 1}
+    assert len(lund) == 3  # the introduction and both sentences of the quote paragraph
+    assert {p.sentence for p in lund} == {0, 1, 2}
     assert lund[1].cue == "“"
 
 

@@ -77,6 +77,64 @@ def test_sentences_within_a_line(line: str, expected: list[str]) -> None:
     assert sentences_of(line) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # rule 6: a quote of several sentences is split; ", he said" keeps its attribution
+        (
+            '"We will act. We will win," the minister said.',
+            ['"We will act.', 'We will win," the minister said.'],
+        ),
+        (
+            'She said: "Prices rose. Wages did not. Nobody is happy."',
+            ['She said: "Prices rose.', "Wages did not.", 'Nobody is happy."'],
+        ),
+        (
+            "“We will act. We will win,” the minister said. He left.",
+            ["“We will act.", "We will win,” the minister said.", "He left."],
+        ),
+        ("‘We go. Now,’ he said.", ["‘We go.", "Now,’ he said."]),
+        # abbreviations and initials inside a quote do not end a sentence
+        (
+            '"The U.S. will act. Dr. Smith agrees. Ms. Lee too," he said.',
+            ['"The U.S. will act.', "Dr. Smith agrees.", 'Ms. Lee too," he said.'],
+        ),
+        ("“Gov. Hochul and J. R. Doe met at No. 5 today,” she said.", ["“Gov. Hochul and J. R. Doe met at No. 5 today,” she said."]),
+        ('"It rose 5 pct. to 3.2 bn. Analysts shrugged."', ['"It rose 5 pct. to 3.2 bn.', 'Analysts shrugged."']),
+        # the closing quote stays with its sentence, the attribution after "?" too
+        ('"Where is the money?" he asked.', ['"Where is the money?" he asked.']),
+        ('"Is it over? Nobody knows?" he asked. He left.', ['"Is it over?', 'Nobody knows?" he asked.', "He left."]),
+        ('He said: "It ended. Done!" Then he left.', ['He said: "It ended.', 'Done!"', "Then he left."]),
+        # no split before a lower-case word or after a comma inside a quote
+        ('"We won. then we left," he said.', ['"We won. then we left," he said.']),
+        ('"First, we act, then we talk," he said.', ['"First, we act, then we talk," he said.']),
+        # a nested quote inside a quote; the next sentence may open one
+        (
+            '"He said \'Stop. Now.\' and left. Then he went," she said.',
+            ['"He said \'Stop. Now.\' and left.', 'Then he went," she said.'],
+        ),
+        ("“We are ready. ‘Never,’ they said. We were not.”", ["“We are ready.", "‘Never,’ they said.", "We were not.”"]),
+        # an apostrophe is not a quote mark
+        (
+            "Russia’s envoy said “Kyiv’s plan failed. Moscow’s will not.” Talks went on.",
+            ["Russia’s envoy said “Kyiv’s plan failed.", "Moscow’s will not.”", "Talks went on."],
+        ),
+        (
+            "The players’ union said ‘Russia’s bid failed. We won.’ It ended.",
+            ["The players’ union said ‘Russia’s bid failed.", "We won.’", "It ended."],
+        ),
+        # an unbalanced quote runs to the end of the line (a quote continued in the next paragraph)
+        ('"Prices rose. Wages did not.', ['"Prices rose.', "Wages did not."]),
+        (
+            'She said the plan "was dead. It is." He left. "And then we won. We did.',
+            ['She said the plan "was dead.', 'It is."', "He left.", '"And then we won.', "We did."],
+        ),
+    ],
+)
+def test_sentences_inside_quotes(line: str, expected: list[str]) -> None:
+    assert sentences_of(line) == expected
+
+
 def test_a_heading_without_full_stop_does_not_merge() -> None:
     document = document_from_text("Ceasefire talks stall\nThe ministers left Geneva. No date was set.\n", "t.txt")
     assert [b.kind for b in document.blocks] == ["heading", "paragraph"]
