@@ -593,3 +593,26 @@ async def test_N_adds_the_current_sentence_as_an_open_question(sample_document) 
         await pilot.press("q")
     (review,) = stored(sample_document)[2]
     assert review.op == "add_question" and review.args["about"] == "what Moscow will do"
+
+
+async def test_N_adds_a_position_on_the_selection(sample_document) -> None:
+    words = [m.span() for m in reading.WORD.finditer(sample_document.text)]
+    app = app_for(sample_document)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = reader(app)
+        before = len(screen.analysis.positions)
+        await pilot.press("w", "v", "w", "w", "w", "3", "N")
+        await pilot.pause()
+        await pilot.press("enter")  # the most mentioned actor
+        await pilot.pause()
+        await type_text(pilot, "argues")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.analysis.positions) == before + 1
+        added = next(p for p in screen.analysis.positions if p.cue == "argues")
+        assert screen.analysis.status[added.id] == "added"
+        assert added.content == sample_document.text[words[0][0] : words[3][1]]
+        await pilot.press("q")
+    (review,) = stored(sample_document)[2]
+    assert review.op == "add_position" and review.args["cue"] == "argues"

@@ -117,6 +117,7 @@ class ReaderScreen(Screen[None]):
         self.placed: list = []
         self.selection_anchor: tuple[int, int] | None = None
         self._poll_timer = None
+        self._tags: list[str] | None = None
 
     # ---------------------------------------------------------------- composition
 
@@ -194,15 +195,20 @@ class ReaderScreen(Screen[None]):
             self.reapply_reviews()
 
     def known_tags(self) -> list[str]:
+        """The default tags, then the user's own (from every document's notes: read once a session)."""
         from briefing.annotations import ANNOTATIONS
 
-        tags = list(DEFAULT_TAGS)
-        try:
-            for record in self.app.store.all(ANNOTATIONS).values():
-                tags += [t for t in record.get("tags", ()) if t not in tags]
-        except BriefingError:
-            pass
-        return tags
+        if self._tags is None:
+            tags = list(DEFAULT_TAGS)
+            try:
+                for record in self.app.store.all(ANNOTATIONS).values():
+                    tags += [t for t in record.get("tags", ()) if t not in tags]
+            except BriefingError:
+                pass
+            self._tags = tags
+        for pl in self.placed:
+            self._tags += [t for t in pl.annotation.tags if t not in self._tags]
+        return list(self._tags)
 
     def _draft(self, draft_id: str) -> Draft | None:
         return next((d for d in self.notebook.drafts() if d.id == draft_id), None) if self.notebook else None
@@ -881,6 +887,9 @@ class ReaderScreen(Screen[None]):
             s = self.document.sentences[self.article.sentence]
             span = (s.start, s.end)
         quote = safe(self.document.text[span[0] : span[1]])
+        if kind == "position":
+            self.add_position(span, quote)
+            return
 
         def about(text: str | None) -> None:
             if not text:
@@ -895,6 +904,52 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(
             RenameScreen("", title="Add open question", prompt=Content.assemble("“", (quote[:200], "italic"), "” What is open here?")),
             about,
+        )
+
+    def add_position(self, span: tuple[int, int], quote: str) -> None:
+        """A position by hand on ``span``: pick who holds it, type the cue; the content is the quote."""
+        from textual.content import Content
+
+        from briefing import reviews
+        from briefing.tui.screens.pick import PickScreen
+        from briefing.tui.screens.rename import RenameScreen
+        from briefing.tui.widgets.article import KIND_GLYPHS
+
+        actors = sorted(self.analysis.actors, key=lambda a: (-len(a.mentions), a.name)) if self.analysis else []
+        if not actors:
+            self.notify("No actor yet: add one first (N in the Actors panel)", severity="warning", markup=False)
+            return
+
+        def picked(actor_id: str | None) -> None:
+            actor = self.analysis.actor_by_id(actor_id) if actor_id else None
+            if actor is None:
+                return
+
+            def cued(cue: str | None) -> None:
+                if not cue:
+                    return
+                try:
+                    op = reviews.add_position(
+                        self.document, span[0], span[1], actor=actor.name, cue=cue, content=quote, actor_kind=actor.kind
+                    )
+                except BriefingError as exc:
+                    self.notify(safe(str(exc)), severity="error", markup=False)
+                    return
+                self._review(op)
+                self.cancel_selection()
+
+            self.app.push_screen(
+                RenameScreen("", title="Add position", prompt=Content.assemble("The cue (e.g. said, warned): ", (safe(actor.name), "bold"), " …")),
+                cued,
+            )
+
+        self.app.push_screen(
+            PickScreen(
+                "Add position",
+                Content.assemble("Who holds “", (quote[:200], "italic"), "”?"),
+                [(a.id, Content(f"{KIND_GLYPHS.get(a.kind, '·')} {safe(a.name)} ({len(a.mentions)})")) for a in actors],
+            ),
+            picked,
         )
 
     def move_alias(self, actor) -> None:

@@ -202,7 +202,11 @@ class PositionsPanel(Panel):
     BINDINGS = [
         Binding("c", "review('confirm')", "Confirm", id="review-confirm-position", tooltip="Confirm this position (again: undo the confirmation)"),
         Binding("x", "review('reject')", "Reject", id="review-reject-position", tooltip="Reject this position: struck out, left out of exports (again: restore)"),
+        Binding("N", "add", "Add position", id="position-add", show=False, tooltip="Add the article's current sentence (or selection) as a position: pick the actor, type the cue"),
     ]
+
+    def action_add(self) -> None:
+        self.post_message(ReviewRequested("add", "position", ""))
 
     def action_review(self, op: str) -> None:
         key = self.table.current_key()
