@@ -616,3 +616,29 @@ async def test_N_adds_a_position_on_the_selection(sample_document) -> None:
         await pilot.press("q")
     (review,) = stored(sample_document)[2]
     assert review.op == "add_position" and review.args["cue"] == "argues"
+
+
+async def test_x_again_takes_back_a_rejection_stored_under_an_older_id(sample_document) -> None:
+    """A review made before a re-analysis changed the item's id still applies (re-found by its
+    quote), and pressing x again on the struck row removes it."""
+    from briefing import reviews
+
+    analysis = findings_analyser(sample_document)
+    position = analysis.positions[0]
+    op = reviews.reject(sample_document, position)
+    op.args["target"]["id"] = "p-from-an-older-analyser"
+    store, notebook = fresh(sample_document)
+    notebook.review(op)
+    store.close()
+    app = app_for(sample_document)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = reader(app)
+        await pilot.press("3")
+        table = screen.query_one("#positions-table", PanelTable)
+        table.move_cursor(table.get_row_index(position.id))
+        assert table.cell_text(table.cursor_row, 0) == "✗"
+        await pilot.press("x")
+        assert table.cell_text(table.cursor_row, 0) == ""
+        await pilot.press("q")
+    assert stored(sample_document)[2] == []

@@ -836,7 +836,7 @@ class ReaderScreen(Screen[None]):
         status = review_status(self.analysis, item.id)
         done = {"confirm": "confirmed", "reject": "rejected"}[message.op]
         # pressing the key again takes the review back; the other key replaces it
-        mine = [r for r in self.notebook.reviews() if r.op in ("confirm", "reject") and r.args.get("target", {}).get("id") == item.id]
+        mine = self._item_reviews(item.id, status)
         try:
             for r in mine:
                 self.notebook.unreview(r.id)
@@ -1002,6 +1002,21 @@ class ReaderScreen(Screen[None]):
             ),
             to_target,
         )
+
+    def _item_reviews(self, item_id: str, status: str) -> list:
+        """The confirm/reject reviews that apply to ``item_id``: by the id they stored, else (an
+        item re-found by its quote after a re-analysis changed its id) by applying each alone."""
+        from briefing.reviews import apply_reviews
+
+        candidates = [r for r in self.notebook.reviews() if r.op in ("confirm", "reject")]
+        mine = [r for r in candidates if r.args.get("target", {}).get("id") == item_id]
+        if mine or status not in ("confirmed", "rejected") or self.raw_analysis is None:
+            return mine
+        for r in candidates:
+            alone = apply_reviews(self.raw_analysis, self.document, [r])
+            if alone.status.get(item_id) == "confirmed" or any(x.id == item_id for x in alone.rejected):
+                mine.append(r)
+        return mine
 
     def _review(self, op) -> None:
         try:
