@@ -65,6 +65,16 @@ class Panel(Vertical):
 
     title = "Panel"
     panel_id = "panel"
+    review_kind = ""  # what the panel's review keys act on: "actor", "position", "question"
+
+    def action_add(self) -> None:
+        self.post_message(ReviewRequested("add", self.review_kind, ""))
+
+    def action_review(self, op: str) -> None:
+        key = self.table.current_key()
+        if key is not None:
+            self.post_message(ReviewRequested(op, self.review_kind, key))
+
     # (key, label, width): width 0 columns share what the fixed ones leave
     COLUMNS: tuple[tuple[str, str, int], ...] = ()
     FLEX_MIN = 12
@@ -150,13 +160,7 @@ class ActorsPanel(Panel):
         Binding("N", "add", "Add actor", id="actor-add", show=False, tooltip="Add an actor the analysis missed (its name and kind)"),
     ]
 
-    def action_add(self) -> None:
-        self.post_message(ReviewRequested("add", "actor", ""))
-
-    def action_review(self, op: str) -> None:
-        key = self.table.current_key()
-        if key is not None:
-            self.post_message(ReviewRequested(op, "actor", key))
+    review_kind = "actor"
 
     COLUMNS = (("kind", "Kind", 14), ("name", "Actor", 0), ("mentions", "Mentions", 8))
 
@@ -205,13 +209,7 @@ class PositionsPanel(Panel):
         Binding("N", "add", "Add position", id="position-add", show=False, tooltip="Add the article's current sentence (or selection) as a position: pick the actor, type the cue"),
     ]
 
-    def action_add(self) -> None:
-        self.post_message(ReviewRequested("add", "position", ""))
-
-    def action_review(self, op: str) -> None:
-        key = self.table.current_key()
-        if key is not None:
-            self.post_message(ReviewRequested(op, "position", key))
+    review_kind = "position"
 
     def __init__(self) -> None:
         super().__init__()
@@ -277,13 +275,7 @@ class QuestionsPanel(Panel):
         Binding("N", "add", "Add question", id="question-add", show=False, tooltip="Add the article's current sentence (or selection) as an open question"),
     ]
 
-    def action_add(self) -> None:
-        self.post_message(ReviewRequested("add", "question", ""))
-
-    def action_review(self, op: str) -> None:
-        key = self.table.current_key()
-        if key is not None:
-            self.post_message(ReviewRequested(op, "question", key))
+    review_kind = "question"
 
     COLUMNS = (("status", "", 1), ("about", "About", 0), ("cue", "Cue", 14), ("cite", "¶", 6))
 
