@@ -7,6 +7,7 @@ methods. The logic itself (navigation, search, stepping, citations) lives in ``b
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -36,7 +37,6 @@ from briefing.tui.messages import (
 )
 from briefing.tui.widgets.article import ArticleView
 from briefing.tui.widgets.bars import Legend, SearchBar, StatusLine, TabStrip
-from briefing.tui.screens.annotate import AnnotateResult, AnnotateScreen
 from briefing.tui.widgets.panels import (
     ActorsPanel,
     AnnotationsPanel,
@@ -47,6 +47,9 @@ from briefing.tui.widgets.panels import (
     safe,
     with_rejected,
 )
+
+if TYPE_CHECKING:  # the note dialog (TextArea: ~30 ms of imports) loads when first opened
+    from briefing.tui.screens.annotate import AnnotateResult
 
 FIRST_PAINT_GRACE_S = 0.05
 PARTIAL_APPLY_EVERY_S = 1.0  # partial results redraw panels and highlights at most this often
@@ -231,6 +234,8 @@ class ReaderScreen(Screen[None]):
                 notebook.save_draft(selector, text, tags, annotation_id=annotation_id)
             except BriefingError as exc:
                 self.notify(safe(str(exc)), title="Draft not saved", severity="error", markup=False)
+
+        from briefing.tui.screens.annotate import AnnotateScreen
 
         def done(result: AnnotateResult | None) -> None:
             self.finish_note(result, selector, annotation_id, draft_id)
