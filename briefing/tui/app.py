@@ -7,6 +7,9 @@ use it). A test injects a pre-made document and a recorded analysis through ``do
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -99,6 +102,7 @@ class BriefingApp(App[None]):
         self.last_key_time = 0.0
         self.db = db  # the annotation store's path (None: BRIEFING_DB or the user data dir)
         self._store = None
+        self._hangup_loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def store(self):
@@ -115,7 +119,19 @@ class BriefingApp(App[None]):
             self._store = None
 
     def on_unmount(self) -> None:
+        if self._hangup_loop is not None:
+            self._hangup_loop.remove_signal_handler(signal.SIGHUP)
+            self._hangup_loop = None
         self.close_store()
+
+    def _hang_up(self) -> None:
+        """SIGHUP (the terminal is gone: a dropped SSH connection): keep what was being typed and the
+        reading position, then die of SIGHUP as before (the dead terminal cannot be restored)."""
+        try:
+            self.keep_unsaved()
+        finally:
+            signal.signal(signal.SIGHUP, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGHUP)
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -131,6 +147,13 @@ class BriefingApp(App[None]):
         else:
             self.theme = DARK_THEME
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if hasattr(signal, "SIGHUP"):
+            try:  # Python's default for SIGHUP ends the process before any draft is flushed
+                loop = asyncio.get_running_loop()
+                loop.add_signal_handler(signal.SIGHUP, self._hang_up)
+                self._hangup_loop = loop
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
+                pass
         from briefing.tui.screens.library import LibraryScreen
         from briefing.tui.screens.reader import ReaderScreen
 
@@ -179,7 +202,8 @@ class BriefingApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
-    async def action_quit(self) -> None:
+    def keep_unsaved(self) -> None:
+        """Save the reading position and flush a note being typed as a draft."""
         from briefing.tui.screens.reader import ReaderScreen
 
         for screen in self.screen_stack:
@@ -188,6 +212,9 @@ class BriefingApp(App[None]):
             flush = getattr(screen, "flush_draft", None)  # a note being typed is kept as a draft
             if flush is not None:
                 flush()
+
+    async def action_quit(self) -> None:
+        self.keep_unsaved()
         self.exit()
 
 

@@ -1,11 +1,12 @@
 """A dropped connection (SIGHUP) while a note is being typed: the draft survives and comes back.
 
 The installed console script runs in tmux at 80x24; ``a`` opens the annotate dialog (the note
-field has the focus), a note is typed, and after the draft debounce has passed the tmux session
-is killed: tmux closes the pane's terminal and the kernel and tmux send SIGHUP to the pane's
-process group, as sshd does when an SSH connection drops. Then: the draft is in the store (read
-with the core API), no process of the app is left (the analysis child included), and a new
-session reopens the note with its text.
+field has the focus), a note is typed; after the draft debounce has passed (the draft is in the
+store) a few more words are typed and the tmux session is killed at once, within the debounce:
+tmux closes the pane's terminal and SIGHUP goes to the pane's process group, as when an SSH
+connection drops. The app flushes the draft on SIGHUP, so the last words are kept too. Then:
+the draft is in the store (read with the core API), no process of the app is left (the analysis
+child included), and a new session reopens the note with its text.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from e2e_support import Tmux, app_env, marked_lines, processes_with_env, sample_
 pytestmark = pytest.mark.slow
 
 NOTE = "unfinished thought 42"
+LAST = " and the last words"  # typed just before the hang-up, within the draft debounce
 DIALOG = "ctrl+s save"  # the annotate dialog's border subtitle
 RESTORED = "Unfinished note (restored draft)"  # its title when a draft is restored into it
 
@@ -66,22 +68,26 @@ def test_hangup_while_typing_a_note_keeps_the_draft_and_the_next_session_restore
     time.sleep(1.0)  # the draft is saved 0.5 s after the last keystroke
     running = processes_with_env(marker)
     assert running, f"the running app is found by its environment ({marker})"
+    assert [d.text for d in drafts_in_store(home)] == [NOTE], "the debounced draft, saved while the app runs"
+    tmux_term.tmux("send-keys", "-t", tmux_term.session, "-l", LAST)
+    tmux_term.wait_for(lambda s: NOTE + LAST in s, "the last words in the dialog's note field")
 
-    # 3. hang up: kill the session as a dropped SSH connection would (SIGHUP to the pane's processes)
+    # 3. hang up at once (before the debounce saves the last words): kill the session as a dropped
+    # SSH connection would (SIGHUP to the pane's processes); the app flushes the draft on SIGHUP
     tmux_term.tmux("kill-session", "-t", tmux_term.session)
     left = wait_gone(marker, timeout=15)
     assert left == {}, f"processes of the app still running after the hang-up (were {running}): {left}"
 
     # 4. the draft is in the store, with the text typed
     drafts = drafts_in_store(home)
-    assert [d.text for d in drafts] == [NOTE], f"the draft typed before the hang-up: {drafts}"
+    assert [d.text for d in drafts] == [NOTE + LAST], f"the draft typed before the hang-up: {drafts}"
     assert drafts[0].selector.exact.startswith(facts.first.split()[0]), drafts[0].selector
 
     # 5. a new session reopens the unfinished note with its text; ctrl+s saves it as an annotation
     again = Tmux(tmp_path / "tmux-again")
     try:
         again.start(briefing_command(installed_briefing, home))
-        screen = again.wait_for(lambda s: RESTORED in s and NOTE in s, "the restored draft in the annotate dialog", timeout=120)
+        screen = again.wait_for(lambda s: RESTORED in s and NOTE + LAST in s, "the restored draft in the annotate dialog", timeout=120)
         assert DIALOG in screen, screen
         again.send("C-s")
         again.wait_for(lambda s: DIALOG not in s, "ctrl+s to save the restored note")
@@ -99,5 +105,5 @@ def test_hangup_while_typing_a_note_keeps_the_draft_and_the_next_session_restore
 
     with Store(str(home / "data" / "briefing.json")) as store:
         notebook = Notebook(store, load_document(str(SAMPLE)))
-        assert [p.annotation.note for p in notebook.placed()] == [NOTE]
+        assert [p.annotation.note for p in notebook.placed()] == [NOTE + LAST]
         assert notebook.drafts() == [], "the finished note's draft is gone"
