@@ -198,7 +198,27 @@ class ActorsPanel(Panel):
         self.post_message(ActorChosen(event.key))
 
 
-class PositionsPanel(Panel):
+class ReviewedPanel(Panel):
+    """A panel of extracted items the analyst confirms or rejects: positions or questions."""
+
+    def item(self, key: str | None):
+        """The position or question with id ``key`` (rejected ones included), or None."""
+        if self.analysis is None or key is None:
+            return None
+        return next((x for x in with_rejected(self.analysis, self.review_kind) if x.id == key), None)
+
+    def status_mark(self, item_id: str) -> str:
+        status = review_status(self.analysis, item_id)
+        return f"{STATUS_GLYPHS[status]} {status} · " if status else ""
+
+    def on_findings_table_row_selected(self, event: FindingsTable.RowSelected) -> None:
+        event.stop()
+        found = self.item(event.key)
+        if found is not None:
+            self.post_message(SentenceChosen(found.sentence, found.cue_start, found.cue_end))
+
+
+class PositionsPanel(ReviewedPanel):
     title = "Positions"
     panel_id = "positions"
     COMMAND_GROUP = "Positions"
@@ -244,27 +264,15 @@ class PositionsPanel(Panel):
         self.border_title = f"Positions {len(rows)}/{total} (filtered)" if actor_filter else f"Positions {total}"
         self.refresh_detail()
 
-    def _position(self, key: str | None):
-        if self.analysis is None or key is None:
-            return None
-        return next((p for p in with_rejected(self.analysis, "position") if p.id == key), None)
-
     def detail(self, key: str | None) -> Content:
-        p = self._position(key)
+        p = self.item(key)
         if p is None:
             return Content("")
-        status = review_status(self.analysis, p.id)
-        mark = f"{STATUS_GLYPHS[status]} {status} · " if status else ""
-        return Content.assemble(mark, (safe(p.actor), "bold"), " ", (safe(p.cue), "italic"), ": ", safe(p.content))
-
-    def on_findings_table_row_selected(self, event: FindingsTable.RowSelected) -> None:
-        event.stop()
-        p = self._position(event.key)
-        if p is not None:
-            self.post_message(SentenceChosen(p.sentence, p.cue_start, p.cue_end))
+        return Content.assemble(self.status_mark(p.id), (safe(p.actor), "bold"), " ", (safe(p.cue), "italic"), ": ", safe(p.content))
 
 
-class QuestionsPanel(Panel):
+
+class QuestionsPanel(ReviewedPanel):
     title = "Open questions"
     panel_id = "questions"
     COMMAND_GROUP = "Questions"
@@ -297,24 +305,12 @@ class QuestionsPanel(Panel):
         self.border_title = f"Open questions {len(rows)}"
         self.refresh_detail()
 
-    def _question(self, key: str | None):
-        if self.analysis is None or key is None:
-            return None
-        return next((q for q in with_rejected(self.analysis, "question") if q.id == key), None)
-
     def detail(self, key: str | None) -> Content:
-        q = self._question(key)
+        q = self.item(key)
         if q is None or self.document is None or q.sentence >= len(self.document.sentences):
             return Content("")
-        status = review_status(self.analysis, q.id)
-        mark = f"{STATUS_GLYPHS[status]} {status} · " if status else ""
-        return Content.assemble(mark, safe(self.document.sentence_text(q.sentence)))
+        return Content.assemble(self.status_mark(q.id), safe(self.document.sentence_text(q.sentence)))
 
-    def on_findings_table_row_selected(self, event: FindingsTable.RowSelected) -> None:
-        event.stop()
-        q = self._question(event.key)
-        if q is not None:
-            self.post_message(SentenceChosen(q.sentence, q.cue_start, q.cue_end))
 
 
 class AnnotationsPanel(Panel):
