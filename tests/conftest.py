@@ -20,6 +20,23 @@ SHARED_EVAL = ROOT.parent / "shared" / "eval"
 RECORDED = ROOT / "tests" / "data" / "sample.analysis.json"
 
 
+def ok(result) -> str:
+    """The stdout of a CLI run that must succeed."""
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def one_line_error(result, *needles: str) -> str:
+    """A CLI run that must fail as promised: exit 2, one line on stderr, no traceback."""
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    err = result.stderr
+    assert err.startswith("briefing: error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in err, err
+    return err
+
+
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the user's real cache or annotation store."""

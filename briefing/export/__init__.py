@@ -107,6 +107,7 @@ __all__ = [
     "default_output_path",
     "export_json",
     "export_markdown",
+    "export_text",
     "export_to_file",
     "protected_paths",
     "render",
@@ -129,34 +130,28 @@ def render(briefing: Briefing, fmt: str = "md") -> str:
     raise BriefingError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
 
 
-def export_markdown(
+def export_text(
     items: Iterable[tuple[Document, Analysis]],
+    fmt: str = "md",
     *,
     store: Store | None = None,
     apply_reviews_across: bool = False,
     clock: Clock | None = None,
     base_dir: str | os.PathLike[str] | None = None,
 ) -> str:
-    """The markdown briefing of ``items`` ((document, analysis) pairs, in order)."""
-    return render(
-        build_briefing(items, store=store, apply_reviews_across=apply_reviews_across, clock=clock, base_dir=base_dir),
-        "md",
-    )
+    """The briefing of ``items`` ((document, analysis) pairs, in order) as ``fmt`` (md or json)."""
+    briefing = build_briefing(items, store=store, apply_reviews_across=apply_reviews_across, clock=clock, base_dir=base_dir)
+    return render(briefing, fmt)
 
 
-def export_json(
-    items: Iterable[tuple[Document, Analysis]],
-    *,
-    store: Store | None = None,
-    apply_reviews_across: bool = False,
-    clock: Clock | None = None,
-    base_dir: str | os.PathLike[str] | None = None,
-) -> str:
+def export_markdown(items: Iterable[tuple[Document, Analysis]], **options) -> str:
+    """The markdown briefing of ``items`` (options as for :func:`export_text`)."""
+    return export_text(items, "md", **options)
+
+
+def export_json(items: Iterable[tuple[Document, Analysis]], **options) -> str:
     """The JSON briefing of ``items`` (schema in this module's docstring)."""
-    return render(
-        build_briefing(items, store=store, apply_reviews_across=apply_reviews_across, clock=clock, base_dir=base_dir),
-        "json",
-    )
+    return export_text(items, "json", **options)
 
 
 _SLUG = re.compile(r"[^\w.-]+")
@@ -201,9 +196,10 @@ def export_to_file(
     """Build, render (``fmt``: ``md`` or ``json``) and write the briefing to ``path`` with
     :func:`write_export`, refusing the documents' own files and the store's. Returns the path."""
     items = list(items)
-    check_output(path, protected_paths(items, store))
-    briefing = build_briefing(items, store=store, apply_reviews_across=apply_reviews_across, clock=clock, base_dir=base_dir)
-    return write_export(render(briefing, fmt), path, inputs=protected_paths(items, store))
+    protected = protected_paths(items, store)
+    check_output(path, protected)
+    text = export_text(items, fmt, store=store, apply_reviews_across=apply_reviews_across, clock=clock, base_dir=base_dir)
+    return write_export(text, path, inputs=protected)
 
 
 def check_output(path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> Path:

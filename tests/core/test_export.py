@@ -36,6 +36,7 @@ from briefing.errors import BriefingError
 from briefing.export import build_briefing, default_output_path, export_json, export_markdown, write_export
 from briefing.loading import load_document
 from briefing.store import Store
+from tests.conftest import ok, one_line_error
 
 ENV = {"BRIEFING_AUTHOR": "Ada", "SOURCE_DATE_EPOCH": str(EPOCH)}
 SECTIONS = [
@@ -46,21 +47,6 @@ SECTIONS = [
     ("h2", "Analyst notes"),
 ]
 NOTE_2 = "The deal *ended* in July 2023.\n# not a heading\n[not a link](http://e) | not a cell |"
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def one_line_error(result, *needles: str) -> str:
-    assert result.returncode == 2, (result.stdout, result.stderr)
-    err = result.stderr
-    assert err.startswith("briefing: error: ") and err.count("\n") == 1, err
-    assert "Traceback" not in err
-    for needle in needles:
-        assert needle in err, err
-    return err
 
 
 def position(analysis, actor: str, cue: str):

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.conftest import ok, one_line_error
 
 TEXT = """# Peacekeepers
 
@@ -21,21 +22,6 @@ def article(tmp_path: Path) -> Path:
     path = tmp_path / "article.txt"
     path.write_text(TEXT, encoding="utf-8")
     return path
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def one_line_error(result, *needles: str) -> str:
-    assert result.returncode == 2, (result.stdout, result.stderr)
-    err = result.stderr
-    assert err.startswith("briefing: error: ") and err.count("\n") == 1, err
-    assert "Traceback" not in err
-    for needle in needles:
-        assert needle in err, err
-    return err
 
 
 def test_add_list_rm_round_trip(run_cli, article: Path) -> None:
