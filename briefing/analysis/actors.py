@@ -336,6 +336,16 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                     continue
                 add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
                              "unknown", sentence_of(a), "propn"), a, b)
+    # a surname the tagger took for a common noun ("Trump further described the incident as ..."): a person
+    # only if the article names a person so elsewhere, never an actor of its own (how "noun")
+    agents = _roles("official") | _roles("people") | _roles("role") | _roles("body")
+    for tok in doc:
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "nsubj" and tok.i not in tok2m \
+                and tok.i not in datelined and tok.text[:1].isupper() and tok.text[1:].islower() \
+                and tok.lemma_.lower() not in agents and tok.head.pos_ == "VERB" \
+                and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+            add(MentionF(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text, tok.text, "unknown",
+                         sentence_of(tok.i), "noun"), tok.i, tok.i + 1)
     # an agency named in a dateline the NER missed: "BRUSSELS (Newswire) -"
     # ("WASHINGTON (Capitol Wire) -": every proper noun between the brackets)
     for tok in doc:
@@ -653,7 +663,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     keys: list[tuple[str, str]] = []
     for i, m in enumerate(mentions):
         kind, name = m.kind, m.name
-        if kind in ("organization", "group", "unknown", "state") and m.how in ("ent", "place", "propn") \
+        if kind in ("organization", "group", "unknown", "state") and m.how in ("ent", "place", "propn", "noun") \
                 and fold(name) in person_keys:
             kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere
         if kind in ("person", "unknown") and len(name.split()) == 1 and (fold(name) in legal or (

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, furniture_block, gender_of, merge
 from briefing.analysis import lexicons
@@ -124,6 +125,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     role_forms: dict[str, tuple[set[int], str]] = {}  # "the bank" -> (mentions it was resolved to, surface)
 
     last_word: dict[str, int] = {}  # a word of an organisation's name -> its latest mention ("the bank")
+    last_head: dict[str, int] = {}  # the last word of an organisation's name -> its latest mention ("the fund")
     orgs_as_subject: list[int] = []  # organisations that were a clause's subject, in text order ("the company")
     persons: list[int] = []  # person mentions seen so far, in text order (for "he" / "she")
     gender: dict[tuple[str, str], str] = {}  # actor key -> "m" / "f", from titles and earlier pronouns
@@ -148,6 +150,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                         keys[gi][1].rsplit(" ", 1)[-1] not in _PUBLIC_BODY:
                     orgs_as_subject.append(gi)
                 if kind == "organization":
+                    last_head[keys[gi][1].rsplit(" ", 1)[-1]] = gi
                     for w in keys[gi][1].split():
                         last_word[w] = gi
                         if w in _RESEARCH_WORDS:
@@ -187,7 +190,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
         else:
             gi = _resolve(p.source, base[fi], pick, last_role, last_word,
                           lambda: orgs_as_subject[-1] if orgs_as_subject and
-                          all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1)
+                          all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1, last_head)
         if gi < 0:
             continue
         if p.source.kind in ("role", "body") and gi != base[fi] + p.source.mention:
@@ -195,7 +198,8 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
         if gi in descriptions:
             used_desc.add(gi)
         if keys[gi][0] == "unknown":
-            used_unknown.append((gi, "person" if p.source.kind == "pronoun" else "organization"))
+            if all_mentions[gi].how != "noun":  # a capitalised common noun is a name only if a person has it
+                used_unknown.append((gi, "person" if p.source.kind == "pronoun" else "organization"))
         quote_speaker[(fi, pi)] = gi
         resolved.append((p, gi, p.source.surface))
 
@@ -280,6 +284,11 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     return actors, positions, questions
 
 
+@cache
+def _body_words() -> frozenset[str]:
+    return frozenset(lexicons.words("roles", "body"))
+
+
 def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> list[int]:
     """Mentions of an executive seat ("the White House") that are their own organisation: the story names no
     other state, so it is about the branches of one state."""
@@ -293,7 +302,8 @@ def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> li
     return mine if foreign == 0 else []
 
 
-def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org=lambda: -1) -> int:
+def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org=lambda: -1,
+             last_head=None) -> int:
     """The global mention index a source reference stands for, or -1."""
     if ref.kind == "mention":
         return base + ref.mention if ref.mention >= 0 else -1
@@ -309,6 +319,8 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject
         gi = last_role.get(ref.cls, -1)
         return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
     if ref.kind == "body":
+        if ref.cls not in _body_words():  # any other noun: only an organisation named with it ("the fund")
+            return (last_head or {}).get(ref.cls, -1)
         if ref.cls in _BODY_STATE:
             gi = pick(("state",))
         else:

@@ -162,8 +162,26 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 _LEMMA_SLIPS = {"hop": ("hope", ("hope", "hoping"))}
 
 
+def _misread_verb(tok) -> str:
+    """The verb lemma of a cue verb the tagger took for a plural noun ("But Trump claims that ...", "X charges
+    that ..."): a sentence root with a subject before it and a clause after it; "" otherwise."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.dep_ != "ROOT" or not tok.lower_.endswith("s"):
+        return ""
+    if not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+        return ""
+    if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return ""
+    for lemma in (tok.lower_[:-1], tok.lower_[:-2]):  # "claims" -> claim, "pushes" -> push
+        if lemma in _cues()["needs"]:
+            return lemma
+    return ""
+
+
 def lemma_of(tok) -> str:
     """The lower-case lemma of ``tok``, with the model's known slips on cue words corrected."""
+    misread = _misread_verb(tok)
+    if misread:
+        return misread
     lemma = tok.lemma_.lower()
     slip = _LEMMA_SLIPS.get(lemma)
     if slip is not None and tok.lower_.startswith(slip[1]):
@@ -201,11 +219,15 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
         return None
     if lemma == "call":  # "called the deal a disaster" names a view; "called a meeting" does not
         objs = [c for c in children if c.dep_ == "dobj"]
-        if objs and (deps & {"oprd", "xcomp", "attr"} or len(objs) >= 2 or
+        if "oprd" in deps or objs and (deps & {"xcomp", "attr"} or len(objs) >= 2 or
                      any(c.dep_ == "dobj" for o in objs for c in o.children)):
             return start, end
         if not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok):
             return None
+    if lemma == "tell" and not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok) and not _colon_after(tok) and not any(
+            c.dep_ == "dative" or c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or lemma_of(c) in _nouns()["agent"]
+                                                        or _agent_like(lemma_of(c))) for c in children):
+        return None  # "tell the truth", "tell more jokes" say nothing to anyone
     if lemma == "continue" and not _colon_or_quote_after(tok):  # "continued:" introduces more of a quote
         return None
     if lemma in ("rule", "point", "find", "figure") and not deps & CLAUSE_DEPS:
@@ -215,6 +237,13 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
     if need == "object" and not deps & OBJECT_DEPS and not _colon_or_quote_after(tok):
         return None
     return start, end
+
+
+def _colon_after(tok) -> bool:
+    """Does the verb's phrase end in a colon that introduces what follows ("told the assembly:")?"""
+    edge = tok.right_edge
+    nxt = edge.i + 1
+    return edge.text == ":" or nxt < len(tok.doc) and tok.doc[nxt].text == ":"
 
 
 def _colon_or_quote_after(tok) -> bool:
@@ -257,7 +286,10 @@ def _subject(tok, skip: int = -1):
                 c = next((a for a in c.children if a.dep_ == "appos" and a.i >= skip), None)
                 if c is None:
                     continue
-            if c.dep_ in ("nsubj", "csubj", "appos") and subj is None:
+            if c.dep_ in ("nsubj", "csubj", "appos") and (subj is None or (
+                    c.dep_ != "appos" and abs(c.i - t.i) < abs(subj.i - t.i))):
+                # two subjects: the parser took the quote's own subject for the verb's too ("'My reaction, that
+                # was outrageous,' the strategist said", "'Full panic mode,' said Leslie Wimes"): the nearest
                 subj = c
             elif c.dep_ == "nsubjpass":
                 passive = c
@@ -277,6 +309,9 @@ def _subject(tok, skip: int = -1):
                 c.dep_ == "ccomp" for c in t.children)):
             # "officials speaking on condition ..."; a finite verb is no modifier: the parser hung the
             # predicate on its subject ("A University poll found last week that ...")
+            if t.head.lemma_.lower() in _nouns()["document"] and t.head.dep_ == "dobj" and t.head.head.pos_ == "VERB":
+                t = t.head.head  # "X issued a statement welcoming ...", "filed papers opposing ...": X's
+                continue
             return t.head
         if t.dep_ == "pcomp" and t.head.lower_ == "without":  # "it goes without saying"
             return None
@@ -431,7 +466,13 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                         return None
                     return SourceRef("mention", ctx.tok2m[c.i], surface=span_text(doc, s, e) or m.surface,
                                      offset=m.start)
-        if lemma in nouns["document"] or not (lemma in nouns["agent"] or _agent_like(lemma)):
+        if lemma in nouns["document"]:
+            return None
+        if not (lemma in nouns["agent"] or _agent_like(lemma)):
+            if doc[s].lower_ == "the" and t.tag_ == "NN" and t.pos_ == "NOUN" and e - s == 2:
+                # "the fund warned" after "the International Monetary Fund": the organisation whose name
+                # ends in that noun, if the article named one (resolved in assemble; nothing otherwise)
+                return SourceRef("body", -1, cls=lemma, surface=span_text(doc, s, e), offset=off + doc[s].idx)
             return None
         surface = span_text(doc, s, e)
         words = strip_quantifiers(doc[s:e])
@@ -449,6 +490,10 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         if t.i in seen:
             return
         seen.add(t.i)
+        part = _partitive_of(t) if t.i not in ctx.tok2m else None
+        if part is not None:  # "Many of his supporters believe", "most of the lawmakers said": the whole
+            walk(part)
+            return
         named = [c for c in t.children if c.dep_ == "appos" and c.i in ctx.tok2m] if t.i not in ctx.tok2m else []
         if named and t.pos_ == "NOUN":
             # a description with the names after it: "Consumer group FairTech", "Two coalition members, Rita
@@ -475,6 +520,22 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
 
     walk(tok)
     return refs
+
+
+_PARTITIVES = {"many", "some", "most", "all", "few", "several", "half", "majority", "minority", "none", "one",
+               "two", "three", "four", "five", "both", "each", "any", "number", "share", "percent", "proportion",
+               "plurality", "fraction", "third", "quarter", "dozen", "dozens", "hundreds", "thousands", "others"}
+
+
+def _partitive_of(t):
+    """The group a quantifier subject picks from ("many of his supporters", "63 percent of voters"), or None."""
+    if t.lower_ not in _PARTITIVES and t.lemma_.lower() not in _PARTITIVES:
+        return None
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN", "PRON") or pobj.lower_ in ("them", "us", "whom"):
+        return None
+    return pobj
 
 
 def _fronted_mention(t, ctx) -> SourceRef | None:
@@ -552,7 +613,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                         if acting and m.how == "description":
                             m.how = "acting"  # "Protesters blocked the road": a group that acts is an actor
             is_frame = lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
-            if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB") and not is_frame:
+            if (tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB") or _misread_verb(tok)) and not is_frame:
                 if lemma in cues["channels"] and _channel(tok, ctx):
                     continue
                 rng = _cue_of(tok, cues)
@@ -642,11 +703,13 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
             cands = [c for c in cands if not cs <= c[0].i < ce] + [colon]
         if not cands:
             continue
-        outside = [c for c in cands if not c[5]]
         keep = []
         for c in cands:
-            if c[5] and outside:
-                continue  # a cue inside the quote belongs to the quoted speech
+            if c[5]:
+                # a cue inside a direct quote is the quoted speaker's report ('"He has refused to apologize," X
+                # said'): the sentence is the speaker's (GUIDELINES 2), a quote continuation when it has no
+                # attribution of its own
+                continue
             if any(o is not c and _embedded_in(c[0], o[0]) for o in cands):
                 continue
             keep.append(c)

@@ -322,3 +322,103 @@ def test_parenthetical_attribution_reports_the_clause_it_interrupts(analyse_text
         "The new tariffs, she added, would hurt exporters more than importers."
     )
     assert [(p.actor, p.sentence) for p in an.positions] == [("Paula Reis", 1)]
+
+
+# ---------------------------------------------------------------------------------------- session 2 rules
+def test_quantified_subject_takes_the_group_it_picks_from(analyse_text):
+    _, an = analyse_text("Many of the striking nurses believe the hospital board misled them.")
+    (p,) = an.positions
+    assert p.cue == "believe"
+    assert "nurses" in p.actor
+
+
+def test_the_noun_of_an_organisations_name_refers_back_to_it(analyse_text):
+    _, an = analyse_text(
+        "The International Monetary Fund cut its growth forecast for Europe on Tuesday.\n"
+        "The fund warned that the trade dispute would weigh on investment."
+    )
+    (p,) = [p for p in an.positions if p.sentence == 1]
+    assert (p.actor, p.cue) == ("International Monetary Fund", "warned")
+
+
+def test_the_noun_of_no_named_organisation_is_no_source(analyse_text):
+    _, an = analyse_text("The storm hit the coast overnight. The move signals that the season has started early.")
+    assert an.positions == []
+
+
+def test_a_document_issued_by_an_actor_states_the_actors_position(analyse_text):
+    _, an = analyse_text("Lawyers for the Farmers Union filed papers opposing the new water charges.")
+    (p,) = an.positions
+    assert p.actor == "Farmers Union"
+    assert p.cue == "opposing"
+
+
+def test_light_verb_with_a_remark(analyse_text):
+    _, an = analyse_text("On Monday, Senator Ada Moreno made the following comment: the budget is a fiction.")
+    (p,) = an.positions
+    assert p.actor == "Ada Moreno"
+    assert p.cue.startswith("made") and p.cue.endswith("comment")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the parser gives the verb the quote's own subject as a second subject: the nearest one speaks
+        ('"Our reaction, that was outrageous," the union\'s former negotiator Omar Haddad said on Tuesday.',
+         "Omar Haddad"),
+        ('"The plant is in panic mode. Full panic mode," said Leslie Wimes, a board member of the co-operative.',
+         "Leslie Wimes"),
+    ],
+)
+def test_inverted_attribution_after_a_quote_with_its_own_subject(analyse_text, text, speaker):
+    _, an = analyse_text(text)
+    assert an.positions and {p.actor for p in an.positions} == {speaker}
+    assert any(p.cue == "said" for p in an.positions)
+
+
+def test_a_cue_inside_a_quote_is_the_quoted_speakers_sentence(analyse_text):
+    _, an = analyse_text(
+        "Mayor Lina Sorensen spoke after the vote.\n"
+        "“My reaction was anger,” Sorensen said. “The governor has refused to fund the bridge. He should.”"
+    )
+    assert {p.actor for p in an.positions} == {"Lina Sorensen"}
+    assert sorted(p.sentence for p in an.positions) == [1, 2, 3]
+
+
+def test_a_cue_verb_tagged_as_a_noun(analyse_text):
+    # the small model tags "claims" a noun here (a parse this rule exists for)
+    _, an = analyse_text("Donald Trump spoke in Ohio. But Trump claims that he should be the exception.")
+    assert [(p.actor, p.cue, p.sentence) for p in an.positions] == [("Donald Trump", "claims", 1)]
+
+
+def test_call_with_a_predicate_naming_a_view(analyse_text):
+    # the parser makes both the person and the epithet predicates of "called" here (no object)
+    _, an = analyse_text(
+        'Ted Cruz and Donald Trump traded insults for months. Cruz called Trump a "pathological liar" who is '
+        '"utterly amoral" and a "bully."'
+    )
+    assert [(p.actor, p.cue, p.sentence) for p in an.positions] == [("Ted Cruz", "called", 1)]
+
+
+def test_tell_without_an_addressee_or_a_clause_is_no_statement(analyse_text):
+    _, an = analyse_text("Carmaker boss Ingrid Holm needs to tell the truth about the recall. She told reporters the plan was dead.")
+    assert [(p.actor, p.sentence) for p in an.positions] == [("Ingrid Holm", 1)]
+
+
+def test_a_surname_tagged_as_a_common_noun_joins_the_named_person(analyse_text):
+    _, an = analyse_text(
+        "Donald Trump spoke to supporters in Ohio.\n"
+        "Trump further described the incident as a “terrible situation,” but stopped short of calling it a crime."
+    )
+    assert [(p.actor, p.cue) for p in an.positions] == [("Donald Trump", "described")]
+
+
+def test_a_capitalised_common_noun_is_no_actor_of_its_own(analyse_text):
+    _, an = analyse_text("Work starts in May, the builders said. Snow said nothing to anyone.")
+    assert "Work" not in {a.name for a in an.actors}
+
+
+def test_point_to_cites_evidence(analyse_text):
+    _, an = analyse_text("The World Bank pointed to falling copper prices as the main risk for Chile.")
+    (p,) = an.positions
+    assert (p.actor, p.cue) == ("World Bank", "pointed to")
