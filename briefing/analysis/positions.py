@@ -189,6 +189,10 @@ def lemma_of(tok) -> str:
     return lemma
 
 
+# verbs that name a view through a predicate ("called X a liar", "branded X an outlaw nation")
+_NAMING = {"call", "brand", "label", "dub", "term"}
+
+
 def _cue_of(tok, cues) -> tuple[int, int] | None:
     """If ``tok`` is a cue verb with what it needs, the token range [start, end) of the cue phrase."""
     lemma = lemma_of(tok)
@@ -217,7 +221,7 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
     need = cues["needs"].get(lemma)
     if need is None:
         return None
-    if lemma == "call":  # "called the deal a disaster" names a view; "called a meeting" does not
+    if lemma in _NAMING:  # "called the deal a disaster" names a view; "called a meeting" does not
         objs = [c for c in children if c.dep_ == "dobj"]
         if "oprd" in deps or objs and (deps & {"xcomp", "attr"} or len(objs) >= 2 or
                      any(c.dep_ == "dobj" for o in objs for c in o.children)):
@@ -226,7 +230,8 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
             return None
     if lemma == "tell" and not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok) and not _colon_after(tok) and not any(
             c.dep_ == "dative" or c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or lemma_of(c) in _nouns()["agent"]
-                                                        or _agent_like(lemma_of(c))) for c in children):
+                                                        or _agent_like(lemma_of(c)) or _partitive_of(c) is not None)
+            for c in children):
         return None  # "tell the truth", "tell more jokes" say nothing to anyone
     if lemma == "continue" and not _colon_or_quote_after(tok):  # "continued:" introduces more of a quote
         return None
@@ -864,6 +869,9 @@ def _quote_continuations(doc, text, sents, qspans, positions, sent_has_own, quot
         body = len(sent.text.strip())
         if body == 0 or inside < 0.5 * body:
             continue
+        lead = len(sent.text) - len(sent.text.lstrip())
+        if not any(s <= s0 + lead < e for s, e in qspans):
+            continue  # narrative with a quoted phrase ('Japan branded the North an "outlaw nation."'), no quote turn
         mark = next((i for i in range(s0, s1) if text[i] in QUOTE_CHARS), -1)
         if mark >= 0:
             cue_s, cue_e, cue = offset + mark, offset + mark + 1, text[mark]

@@ -422,3 +422,32 @@ def test_point_to_cites_evidence(analyse_text):
     _, an = analyse_text("The World Bank pointed to falling copper prices as the main risk for Chile.")
     (p,) = an.positions
     assert (p.actor, p.cue) == ("World Bank", "pointed to")
+
+
+def test_naming_verbs_with_a_predicate_and_a_quoted_phrase_in_narrative(analyse_text):
+    _, an = analyse_text(
+        'Japan branded the regime an "outlaw nation in the neighborhood." '
+        'Russia insisted that the North "stop its dangerous escapades."'
+    )
+    # the first sentence is Japan's (a naming verb), not a continuation of Russia's quote
+    assert [(p.actor, p.cue, p.sentence) for p in an.positions] == [("Japan", "branded", 0), ("Russia", "insisted", 1)]
+
+
+@pytest.mark.parametrize(
+    "text, actor, cue",
+    [
+        ("Younger voters have expressed misgivings about the pension plan.", "Younger voters", "expressed misgivings"),
+        ("A federal appeals court ruled against the state's procedure for removing voters.", "federal appeals court",
+         "ruled against"),
+        ("Governor Ellen Park has portrayed herself as a careful steward of the budget.", "Ellen Park", "portrayed"),
+        ("Senator Rui Costa told one of his aides that the bill was dead.", "Rui Costa", "told"),
+    ],
+)
+def test_more_cue_classes(analyse_text, text, actor, cue):
+    _, an = analyse_text(text)
+    assert [(p.actor, p.cue) for p in an.positions] == [(actor, cue)]
+
+
+def test_rule_without_a_decision_is_no_position(analyse_text):
+    _, an = analyse_text("King Harald ruled for decades from the old palace.")
+    assert an.positions == []
