@@ -72,6 +72,8 @@ def _lex() -> dict:
         "need_comp": frozenset(q["hedge_word"]["need_complement"]),
         "expected": frozenset(q["pending"]["expected_verbs"]),
         "deliberation": frozenset(q["pending"]["deliberation_verbs"]),
+        "weighing": frozenset(q["pending"]["weighing_verbs"]),
+        "undisclosed": frozenset(q["pending"]["undisclosed_verbs"]),
         "hope": frozenset(q["pending"]["hope_verbs"]),
         "not_open_re": phrase_re(q["not_open"]["phrases"]),
         # verbs by which an actor holds or voices doubt (cues.toml: holding, light verbs): a stance, not a question
@@ -196,8 +198,23 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 out.append((4, tok.i, x.i + 1, tok))
                 continue
         if lemma in lx["deliberation"] and tok.tag_ == "VBG" and any(
-                c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children):
+                c.dep_ == "aux" and (c.lower_ in ("is", "are", "am", "'s", "'re") or
+                                     c.lower_ in ("was", "were") and tok.dep_ == "ccomp") for c in tok.children):
+            # "is considering", and in reported speech "sources said Estonia was considering a request"
             out.append((4, tok.i, tok.i + 1, tok))
+            continue
+        if lemma in lx["weighing"] and tok.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children) \
+                and not any(c.dep_ == "neg" for c in tok.children):
+            out.append((4, next(c.i for c in tok.children if c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll")),
+                        tok.i + 1, tok))  # "said it would consider a larger trial": a decision still to take
+            continue
+        if lemma in lx["undisclosed"] and any(c.dep_ == "neg" for c in tok.children) and any(
+                c.dep_ in ("ccomp", "xcomp") and any(w.lower_ in _WH for w in c.subtree if w.i < c.i + 1)
+                for c in tok.children):
+            # "did not say how many routers were affected", "has not disclosed whether": left open
+            neg = next(c for c in tok.children if c.dep_ == "neg")
+            out.append((0, min(neg.i, tok.i), tok.i + 1, tok))
             continue
         if lemma in lx["hope"] and tok.tag_ in ("VBZ", "VBP") and lemma == "hope":
             out.append((4, tok.i, tok.i + 1, tok))
@@ -221,6 +238,9 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if t is not None:
             out.append((3, t.i, t.i + 1, t))
     return out
+
+
+_WH = {"how", "whether", "when", "why", "what", "which", "who", "where", "if"}
 
 
 def _normative(verb) -> bool:

@@ -121,3 +121,32 @@ def test_words_that_only_look_like_cues(analyse_text, text):
 def test_not_yet_done_is_pending(analyse_text):
     _, an = analyse_text("The budget office has not yet released its analysis of the package.")
     assert only_question(an).cue == "not yet"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a decision still to take, also in reported speech and with "would"
+        ("Diplomatic sources said Latvia was considering a request for mediation by the Nordic Council.", "considering"),
+        ("The park authority said it would consider a larger trial of the coral nursery next year.", "would consider"),
+        # an indirect question the speaker left unanswered
+        ("The operator did not say how many routers were affected by the flaw.", "not say"),
+        ("The club has not disclosed whether the coach will stay.", "not disclosed"),
+    ],
+)
+def test_pending_decisions_and_undisclosed_matters(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers will discuss the budget at their meeting on Monday.",  # a scheduled event
+        "The spokesman did not say anything else to reporters.",  # nothing left open
+        "The company would not consider the offer, its chairman said flatly.",  # negated: a firm refusal
+    ],
+)
+def test_not_pending(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
