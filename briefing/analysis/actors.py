@@ -635,6 +635,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     full_name_words: set[str] = set()  # words of people's full names ("Declan Brennan")
     first_words: dict[str, str] = {}  # first word of a company-like name ("coldwater" of "Coldwater Logistics")
     org_words = _roles("org_name_words")
+    full_gender: dict[str, str] = {}  # folded full name -> "m"/"f" from a title written with it ("First Lady ...")
     for i, m in enumerate(mentions):
         if m.kind == "person":
             words = m.name.split()
@@ -647,6 +648,9 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                     firstlast[fl] = m.name
                 surnames.setdefault(fold(words[-1]), []).append((i, m.name))
                 person_keys.add(fold(words[-1]))
+                g = gender_of(m)
+                if g:
+                    full_gender.setdefault(fold(m.name), g)
         elif m.kind == "organization":
             ini = _initials(m.name)
             if ini:
@@ -679,6 +683,10 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 name = firstlast.get((fold(words[0]), fold(words[-1])), name)
             else:
                 cands = surnames.get(fold(name))
+                g = gender_of(m) if cands and len({c[1] for c in cands}) > 1 else ""
+                if g:  # "Mr. Obama" beside "First Lady Michelle Obama" and "Barack Obama": not the first lady
+                    fits = [c for c in cands if full_gender.get(fold(c[1]), g) == g]
+                    cands = fits or cands
                 if cands:
                     at = bisect_right(cands, (i, "\U0010ffff"))  # the latest full name at or before this mention
                     chosen = (cands[at - 1] if at else cands[0])[1]

@@ -252,3 +252,12 @@ def test_analysis_of_a_messy_page_serialises_to_the_json_contract(analyse_text):
     for a in an.actors:
         for m in a.mentions:
             assert isinstance(m.sentence, int) and document.text[m.start : m.end]
+
+
+def test_an_honorific_picks_the_namesake_of_that_gender(analyse_text):
+    _, an = analyse_text(
+        "Governor Daniel Okafor spoke first. Senator Grace Okafor, his wife, followed him on stage.\n"
+        "First Lady Grace Okafor thanked the volunteers. \"The clinic stays open,\" Mr. Okafor said."
+    )
+    said = [p for p in an.positions if p.cue == "said"]
+    assert [p.actor for p in said] == ["Daniel Okafor"]
