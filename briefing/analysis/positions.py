@@ -602,6 +602,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
             continue
         skip = dateline(sent)
         cands: list[tuple[object, int, int, list[SourceRef], tuple[int, int], bool]] = []
+        silent: list[object] = []  # cue verbs whose speaker is no actor
         for tok in sent:
             lemma = lemma_of(tok)
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.i not in tok2m:
@@ -629,10 +630,14 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                     continue
                 if lemma in cues["document_only"] and lemma_of(subj) not in _nouns()["document"]:
                     continue  # "the poll shows ..." is a finding; "she showed the letter" is not
-                refs = _source_refs(subj, ctx)
+                all_refs = _source_refs(subj, ctx)
                 # "I"/"we" speak inside a quote: the sentence is the quote speaker's (see _quote_continuations)
-                refs = [r for r in refs if not _is_outlet_ref(r, ctx) and r.cls != "speaker"]
+                refs = [r for r in all_refs if not _is_outlet_ref(r, ctx) and r.cls != "speaker"]
                 if not refs:
+                    if not all_refs and lemma_of(subj) not in _nouns()["document"] and not _channel(tok, ctx):
+                        # "Those close to him say that he would consider ...": a speaker we cannot name still
+                        # owns what they report; a cue inside it is no position of its own
+                        silent.append(tok)
                     continue
                 start, end = _widen(tok, rng[0], rng[1], cues)
                 content = _content(tok, start, end, sent)
@@ -715,7 +720,8 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 # said'): the sentence is the speaker's (GUIDELINES 2), a quote continuation when it has no
                 # attribution of its own
                 continue
-            if any(o is not c and _embedded_in(c[0], o[0]) for o in cands):
+            if any(o is not c and _embedded_in(c[0], o[0]) for o in cands) or any(
+                    _embedded_in(c[0], v) for v in silent):
                 continue
             keep.append(c)
         quoted = any(s < sent.end_char and e > sent.start_char for s, e in qspans)

@@ -451,3 +451,16 @@ def test_more_cue_classes(analyse_text, text, actor, cue):
 def test_rule_without_a_decision_is_no_position(analyse_text):
     _, an = analyse_text("King Harald ruled for decades from the old palace.")
     assert an.positions == []
+
+
+def test_a_view_reported_by_a_speaker_we_cannot_name_is_nobody_elses_position(analyse_text):
+    _, an = analyse_text(
+        "Governor Terry Vance spoke on Monday.\n"
+        "Those close to him say that he would have to consider the budget director for the post."
+    )
+    assert [p.sentence for p in an.positions] == []  # not "Terry Vance | consider"
+
+
+def test_an_outlet_reporting_a_statement_does_not_silence_its_speaker(analyse_text):
+    _, an = analyse_text("Reuters reported that Health Minister Ana Lopes said the hospital deal was dead.")
+    assert [(p.actor, p.cue) for p in an.positions] == [("Ana Lopes", "said")]
