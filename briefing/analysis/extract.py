@@ -201,6 +201,9 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             if all_mentions[gi].how != "noun":  # a capitalised common noun is a name only if a person has it
                 used_unknown.append((gi, "person" if p.source.kind == "pronoun" else "organization"))
         quote_speaker[(fi, pi)] = gi
+        if p.signs is not None:
+            all_mentions[gi].weak = False  # a name on a line of its own is a fragment, unless it signs a quote
+            continue  # a signature line names the speaker of its quote; it states nothing itself
         resolved.append((p, gi, p.source.surface))
 
     # 3. quote continuations: the speaker of the paragraph's quote, or of the paragraph just before

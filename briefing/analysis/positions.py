@@ -66,6 +66,7 @@ class PositionF:
     source: SourceRef
     depth: int = 0  # distance of the cue from its sentence root (main-clause cues win a tie)
     quoted: bool = False  # the sentence carries a direct quote
+    signs: tuple[int, int] | None = None  # a signature line ("― Name"): names the speaker of this quote span only
 
 
 @dataclass(slots=True)
@@ -711,6 +712,13 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
         if colon is not None:  # what follows the speaker's colon is all theirs
             cs, ce = colon[4]
             cands = [c for c in cands if not cs <= c[0].i < ce] + [colon]
+        sig = _signature(sent, text, qspans, ctx) if not cands else None
+        if sig is not None:  # "“... shame.” ― Sonya Herridge": the speaker of the quote just before
+            ref, span = sig
+            dash = next(t for t in sent if not t.is_space)
+            out.append(PositionF(sidx, offset + dash.idx, offset + dash.idx + len(dash.text), dash.text,
+                                 offset + span[0], offset + span[1], ref, 0, True, span))
+            quote_positions.append(len(out) - 1)
         if not cands:
             continue
         keep = []
@@ -745,9 +753,33 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 if quoted or _colon_or_quote_after(tok):
                     quote_positions.append(len(out) - 1)
 
+
     info = _quote_continuations(doc, text, sents, qspans, out, sent_has_own, quote_positions, offset, first_sentence)
     info.antecedents = sorted(ctx.antecedents)
     return out, info
+
+
+_SIGN_DASHES = "―—–"
+
+
+def _signature(sent, text: str, qspans, ctx: _Ctx):
+    """A line that signs the quote ending just before it ("” ― Sonya Herridge", "— Jane Doe, nurse"): the
+    signer's reference and the block span of that quote, or None."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 2 or toks[0].text not in _SIGN_DASHES or len(toks) > 12:
+        return None
+    start = toks[0].idx  # block-relative: the doc is the block
+    before = text[:start].rstrip()
+    span = next((q for q in qspans if q[1] <= start and not text[q[1]:start].strip()), None)
+    if span is None or not before or before[-1] not in QUOTE_CHARS:
+        return None
+    name = toks[1]
+    if name.i not in ctx.tok2m:
+        return None
+    m = ctx.mentions[ctx.tok2m[name.i]]
+    if m.how == "outlet" or m.kind not in ("person", "organization", "group", "state"):
+        return None
+    return SourceRef("mention", ctx.tok2m[name.i], surface=m.surface, offset=m.start), span
 
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "their": "plural", "its": "neuter"}
@@ -887,9 +919,12 @@ def _quote_continuations(doc, text, sents, qspans, positions, sent_has_own, quot
         cs, ce = _trim(doc, sent.start, sent.end)
         # the speaker: the nearest attributed quote of the same block, before or else after this sentence
         sidx = first_sentence + si
-        before = [p for p in quote_positions if positions[p].sentence < sidx]
-        after = [p for p in quote_positions if positions[p].sentence > sidx]
-        speaker = before[-1] if before else (after[0] if after else -1)
+        signed = [p for p in quote_positions if positions[p].signs is not None
+                  and positions[p].signs[0] <= s0 + lead < positions[p].signs[1]]
+        plain = [p for p in quote_positions if positions[p].signs is None]
+        before = [p for p in plain if positions[p].sentence < sidx]
+        after = [p for p in plain if positions[p].sentence > sidx]
+        speaker = signed[0] if signed else before[-1] if before else (after[0] if after else -1)
         content_s = offset + doc[cs].idx if cs < ce else offset + s0
         content_e = offset + doc[ce - 1].idx + len(doc[ce - 1].text) if cs < ce else offset + s1
         info.continuations.append(QuoteF(sidx, cue_s, cue_e, cue, content_s, content_e, speaker))

@@ -464,3 +464,15 @@ def test_a_view_reported_by_a_speaker_we_cannot_name_is_nobody_elses_position(an
 def test_an_outlet_reporting_a_statement_does_not_silence_its_speaker(analyse_text):
     _, an = analyse_text("Reuters reported that Health Minister Ana Lopes said the hospital deal was dead.")
     assert [(p.actor, p.cue) for p in an.positions] == [("Ana Lopes", "said")]
+
+
+def test_a_signature_line_names_the_speaker_of_the_quote_before_it(analyse_text):
+    _, an = analyse_text(
+        "Readers sent us their views on the stadium vote.\n\n"
+        "“The council ignored us. It will regret this.” ― Marta Quintero\n"
+        "“The vote was fair. Move on.” — Colin Avery"
+    )
+    assert [(p.actor, p.sentence) for p in an.positions] == [
+        ("Marta Quintero", 1), ("Marta Quintero", 2), ("Colin Avery", 4), ("Colin Avery", 5)]
+    # the signature line itself states nothing
+    assert all(not p.cue.strip("―—") == "" for p in an.positions)
