@@ -68,3 +68,17 @@ def test_our_own_pages_from_other_fields_hold_their_quality(scorer, model_spec):
           f"act P={s['act_p']:.3f} overall={s['overall']:.3f}")
     assert s["overall"] >= 0.80
     assert s["pos"][0] >= 0.85 and s["src"] >= 0.90  # precision and the right source are the point
+
+
+HELDOUT_PAGES = SAMPLE.parent.parent / "tests" / "data" / "heldout"
+
+
+def test_the_gold_of_our_pages_keeps_to_the_labelling_checks(scorer, capsys):
+    """GUIDELINES 5: every sentence, content and alias is in the raw text, 3-7 key actors, 5-12 word abouts.
+    Held-out pages are only validated here, never used to tune or gate rules (their README says why)."""
+    n = len(list(QUALITY_PAGES.glob("*.gold.json"))) + len(list(HELDOUT_PAGES.glob("*.gold.json")))
+    assert n >= 12
+    valid = scorer.validate([str(QUALITY_PAGES), str(HELDOUT_PAGES)])  # True when no problem was found
+    out = capsys.readouterr().out
+    assert f"{n} file(s), 0 problem(s)" in out, out
+    assert valid is True
