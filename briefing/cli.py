@@ -5,6 +5,7 @@ Every user error is a ``BriefingError``: one line on stderr, exit status 2, neve
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import time
@@ -28,11 +29,28 @@ def _warn(message: str) -> None:
     click.echo(f"briefing: warning: {message}", err=True)
 
 
+# Subcommands in their own modules, imported only when they run (``briefing FILE`` opens the
+# reader without importing them): name -> "module:attribute".
+LAZY_COMMANDS = {
+    "notes": "briefing.notes_cli:notes",  # annotations from scripts (issue 5)
+    "export": "briefing.export_cli:export",  # the briefing export (issue 6)
+}
+
+
 class DefaultGroup(click.Group):
-    """``briefing FILE`` means ``briefing open FILE``."""
+    """``briefing FILE`` means ``briefing open FILE``; the ``LAZY_COMMANDS`` load when used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            module, _, attribute = LAZY_COMMANDS[name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if args and args[0] not in self.commands and args[0] not in LAZY_COMMANDS and args[0] not in ("--help", "-h", "--version"):
             args = ["open", *args]
         return super().parse_args(ctx, args)
 
@@ -174,11 +192,3 @@ def main() -> None:
         cli.main(prog_name="briefing", standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
-
-
-from briefing.notes_cli import notes  # noqa: E402  (annotations from scripts: issue 5)
-
-cli.add_command(notes)
-from briefing.export_cli import export  # noqa: E402  (the briefing export: issue 6)
-
-cli.add_command(export)
