@@ -43,7 +43,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from importlib.metadata import version
+from functools import cache
+from pathlib import Path
 
 from briefing.model import Block, Sentence, norm_key, short_hash
 
@@ -53,7 +54,22 @@ HEADING_MAX_WORDS = 14
 
 
 def splitter_name() -> str:
-    return f"briefing-splitter/{SPLITTER_VERSION}+sentencex/{version('sentencex')}"
+    return f"briefing-splitter/{SPLITTER_VERSION}+sentencex/{sentencex_version()}"
+
+
+@cache
+def sentencex_version() -> str:
+    """sentencex's installed version: the name of its ``sentencex-<version>.dist-info`` directory
+    beside the package (the installers' standard layout), else ``importlib.metadata`` (whose
+    imports, ~10 ms, would delay the reader's first frame: every load names its splitter)."""
+    import sentencex
+
+    found = list(Path(sentencex.__file__).resolve().parent.parent.glob("sentencex-*.dist-info"))
+    if len(found) == 1:
+        return found[0].name.removeprefix("sentencex-").removesuffix(".dist-info")
+    from importlib.metadata import version
+
+    return version("sentencex")
 
 
 _BRACKET_END = re.compile(r"[.!?][\"'”’]*[)\]]+(?=\s+[\"“‘'(\[]?[A-Z])")

@@ -214,6 +214,25 @@ def test_splitter_name_carries_the_version() -> None:
     assert document.splitter.startswith(f"briefing-splitter/{SPLITTER_VERSION}+sentencex/")
 
 
+def test_sentencex_version_is_the_installed_one_without_importlib_metadata() -> None:
+    """The version comes from the dist-info directory's name, the same as importlib.metadata's, and
+    loading a document does not import importlib.metadata (its imports would delay the first frame)."""
+    import subprocess
+    import sys
+    from importlib.metadata import version
+
+    from briefing.loading.segment import sentencex_version
+
+    assert sentencex_version() == version("sentencex")
+    assert splitter_name().endswith(f"+sentencex/{version('sentencex')}")
+    code = (
+        "import sys; from briefing.loading import load_document; "
+        f"load_document({str(SAMPLE)!r}); print('importlib.metadata' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 _PIECES = list("abcXYZ .!?\"')(\n\t…“”\r\x00") + ["U.S.", "Dr.", "2.5", " said ", "Ms. ", "1. ", "hikes.Governor"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
 
