@@ -154,12 +154,15 @@ class BriefingApp(App[None]):
                 self._hangup_loop = loop
             except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
                 pass
-        from briefing.tui.screens.library import LibraryScreen
-        from briefing.tui.screens.reader import ReaderScreen
-
         if len(self.entries) == 1 and self.entries[0].document is not None:
-            self.push_screen(ReaderScreen(self.entries[0]))
+            from briefing.tui.screens.reader import ReaderScreen
+
+            # pushed once the app's start-up batch is over: a frame drawn inside it is thrown away,
+            # and the screen's "after the first frame" work would run before anything is shown
+            self.call_later(self.push_screen, ReaderScreen(self.entries[0]))
         else:
+            from briefing.tui.screens.library import LibraryScreen  # DataTable: not imported for one document
+
             self.push_screen(LibraryScreen())
 
     def _remember_theme(self, theme: Theme) -> None:

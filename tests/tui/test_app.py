@@ -173,6 +173,29 @@ async def test_article_paints_before_the_analysis_and_partial_results_fill_the_p
         assert f"analyser {full.analyser}" in screen.query_one("#status").plain
 
 
+async def test_the_panels_footer_and_store_come_after_the_first_frame_and_early_keys_wait_for_them(reader_app) -> None:
+    """The first frame has the article only; keys that need the panels, pressed before those are
+    mounted, run once they are (none is lost, nothing crashes on a missing widget)."""
+    app = reader_app()
+    async with app.run_test(size=NARROW) as pilot:
+        screen = reader(app)
+        assert not screen.built, "the panels should be mounted after the first frame, not before it"
+        assert not screen.query("#actors") and not screen.query("Footer") and not screen.query("#search")
+        assert app._store is None, "the annotation store opens after the first frame"
+        assert screen.article.wrapped is not None, "the article is laid out for the first frame"
+        # what 3 (a panel) and / (the search bar) run, before those exist: kept, run by ``build``
+        screen.action_focus_panel("positions")
+        screen.action_search()
+        assert not screen.built
+        await pilot.press("j")  # moving needs only the article
+        await ready(pilot)
+        assert screen.built and screen.query_one("#actors") and screen.query_one("Footer")
+        assert screen.article.sentence == 1
+        assert screen.active_panel == "positions"
+        assert app.focused.id == "search-input"
+        assert app._store is not None
+
+
 @pytest.mark.parametrize("error", [BriefingError("no English spaCy model is installed"), RuntimeError("boom")])
 async def test_an_analysis_failure_notifies_and_never_crashes(sample_document, error) -> None:
     def failing(document, **_):

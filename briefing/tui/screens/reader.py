@@ -7,6 +7,8 @@ methods. The logic itself (navigation, search, stepping, citations) lives in ``b
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import wraps
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -19,7 +21,6 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from briefing import reading
-from briefing.annotations import DEFAULT_TAGS, Draft, Notebook, Selector, place, sentence_selector, span_selector
 from briefing.errors import BriefingError
 from briefing.model import Analysis
 from briefing.settings import restore_sentence
@@ -48,7 +49,9 @@ from briefing.tui.widgets.panels import (
     with_rejected,
 )
 
-if TYPE_CHECKING:  # the note dialog (TextArea: ~30 ms of imports) loads when first opened
+if TYPE_CHECKING:  # the note dialog (TextArea: ~30 ms of imports) loads when first opened, the
+    # annotations (notes, drafts, the store) once the first frame is out
+    from briefing.annotations import Draft, Notebook, Selector
     from briefing.tui.screens.annotate import AnnotateResult
 
 FIRST_PAINT_GRACE_S = 0.05
@@ -61,6 +64,20 @@ FOCUS_ORDER = ("article", *ALL_PANELS)
 POLL_EVERY_S = 1.0  # the store is polled this often for notes other sessions added
 
 MOVE = Binding.Group("move", compact=True)
+
+
+def after_build(action):
+    """An action that needs the panels, the search bar or the store: a key pressed before they are
+    mounted (the first frame is out, ``build`` has not run yet) is kept and run by ``build``."""
+
+    @wraps(action)
+    def run(self, *args):
+        if self.built:
+            return action(self, *args)
+        self._early_actions.append(lambda: action(self, *args))
+        return None
+
+    return run
 
 
 class ReaderScreen(Screen[None]):
@@ -121,29 +138,43 @@ class ReaderScreen(Screen[None]):
         self.selection_anchor: tuple[int, int] | None = None
         self._poll_timer = None
         self._tags: list[str] | None = None
+        self.built = False  # the panels, search bar and footer are mounted (after the first frame)
+        self._early_actions: list[Callable[[], object]] = []
+        # the breakpoint class from the start: Textual sets it on the first resize, which would
+        # otherwise restyle every widget a second time before the first frame
+        self.add_class("-narrow" if self.app.size.width < NARROW_BELOW else "-wide")
 
     # ---------------------------------------------------------------- composition
 
     def compose(self) -> ComposeResult:
+        """What the first frame shows: the article and its status line. The panels, the search
+        bar and the footer are mounted by ``build`` once that frame is out (the article paints first)."""
         start = restore_sentence(self.document, self.app.settings.position(self.document.doc_id))
         yield Header()
         yield TabStrip(id="tabstrip")
         with Horizontal(id="main"):
             yield ArticleView(self.document, sentence=start, id="article")
-            with Vertical(id="panels"):
-                yield ActorsPanel()
-                yield PositionsPanel()
-                yield QuestionsPanel()
-                yield AnnotationsPanel()
-        yield SearchBar(id="search")
+            yield Vertical(id="panels")
         yield Legend(id="legend")
         yield StatusLine(id="status")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.title = safe(self.document.title)
         self.sub_title = safe(self.document.source)
-        self.query_one("#actors").add_class("-active")
+        self.update_status()
+        self.call_after_refresh(self.build)
+
+    async def build(self) -> None:
+        """After the first frame: the panels, search bar and footer, the annotation store, then the
+        analysis (shown from the entry or the cache, else started). Keys that need any of it and
+        came earlier run now, in order."""
+        panels = [ActorsPanel(), PositionsPanel(), QuestionsPanel(), AnnotationsPanel()]
+        panels[0].add_class("-active")
+        await self.query_one("#panels", Vertical).mount_all(panels)
+        await self.mount(SearchBar(id="search"), before="#legend")
+        await self.mount(Footer())
+        self.built = True
+        self.refresh_bindings()  # the footer draws its keys when told the bindings changed
         self.open_notebook()
         for w in self.document.warnings:
             self.notify(safe(w), severity="warning", markup=False)
@@ -151,9 +182,11 @@ class ReaderScreen(Screen[None]):
             self.apply_analysis(self.entry.analysis)
         else:
             self.show_panels()
-            # paint the article first: the analysis starts once the first frame is out
-            self.call_after_refresh(self.set_timer, FIRST_PAINT_GRACE_S, self.start_analysis)
+            self.set_timer(FIRST_PAINT_GRACE_S, self.start_analysis)
         self.update_status()
+        early, self._early_actions = self._early_actions, []
+        for action in early:
+            action()
 
     def on_unmount(self) -> None:
         self.save_position()
@@ -161,6 +194,8 @@ class ReaderScreen(Screen[None]):
     # ---------------------------------------------------------------- notes and reviews
 
     def open_notebook(self) -> None:
+        from briefing.annotations import Notebook
+
         try:
             self.notebook = Notebook(self.app.store, self.document)
         except BriefingError as exc:
@@ -199,7 +234,7 @@ class ReaderScreen(Screen[None]):
 
     def known_tags(self) -> list[str]:
         """The default tags, then the user's own (from every document's notes: read once a session)."""
-        from briefing.annotations import ANNOTATIONS
+        from briefing.annotations import ANNOTATIONS, DEFAULT_TAGS
 
         if self._tags is None:
             tags = list(DEFAULT_TAGS)
@@ -219,6 +254,8 @@ class ReaderScreen(Screen[None]):
     def open_note_dialog(self, selector: Selector, annotation_id: str = "", *, note: str = "", tags=(), title: str = "") -> None:
         """The annotate dialog for ``selector`` (a new note) or ``annotation_id`` (an edit); a draft
         of the same note, left by an earlier session, is restored into it."""
+        from briefing.annotations import Draft
+
         notebook = self.notebook
         if notebook is None:
             self.notify("The annotation store is not open", severity="error", markup=False)
@@ -281,6 +318,8 @@ class ReaderScreen(Screen[None]):
 
     def offer_drafts(self) -> None:
         """Notes left unfinished (a crash, a dropped connection): reopen the latest one."""
+        from briefing.annotations import place, span_selector
+
         if self.notebook is None:
             return
         drafts = [d for d in self.notebook.drafts() if d.text.strip() or d.tags]
@@ -340,7 +379,7 @@ class ReaderScreen(Screen[None]):
     @property
     def settled(self) -> bool:
         """The analysis is done (shown or failed): nothing more will change on its own."""
-        return self.progress is None and (self.entry.analysis is not None or bool(self.failed))
+        return self.built and self.progress is None and (self.entry.analysis is not None or bool(self.failed))
 
     @property
     def narrow(self) -> bool:
@@ -649,11 +688,13 @@ class ReaderScreen(Screen[None]):
         article.scroll_to(y=article.scroll_offset.y + step * height, animate=False, immediate=True)
         self._move(article.first_visible_sentence())
 
+    @after_build
     def action_cycle_focus(self, step: int) -> None:
         current = self.active_panel if self.active_panel in FOCUS_ORDER else "article"
         i = (FOCUS_ORDER.index(current) + step) % len(FOCUS_ORDER)
         self.action_focus_panel(FOCUS_ORDER[i])
 
+    @after_build
     def action_focus_panel(self, name: str) -> None:
         self._show_panel(name)
         target = self.article if name == "article" else self.panel(name).table
@@ -662,6 +703,7 @@ class ReaderScreen(Screen[None]):
         else:  # just shown: focusable once laid out
             self.call_after_refresh(target.focus)
 
+    @after_build
     def action_choose(self) -> None:
         """Enter on the article: choose the actor whose mention is under the word cursor."""
         article = self.article
@@ -672,6 +714,7 @@ class ReaderScreen(Screen[None]):
                 self.choose_actor(actor_id)
                 return
 
+    @after_build
     def action_clear(self) -> None:
         if self.selection_anchor is not None:
             self.cancel_selection()
@@ -689,6 +732,7 @@ class ReaderScreen(Screen[None]):
         self.panel("positions").show(self.document, self.analysis, None)
         self.update_status()
 
+    @after_build
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.display = True
@@ -704,6 +748,7 @@ class ReaderScreen(Screen[None]):
         s = self.document.sentences[self.article.sentence]
         self.notify(f"Copied {s.citation} with its source", timeout=3, markup=False)
 
+    @after_build
     def action_reanalyse(self) -> None:
         self.notify("Analysing again (cache bypassed)…", timeout=3, markup=False)
         self.start_analysis(use_cache=False)
@@ -730,8 +775,11 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------------- annotations
 
+    @after_build
     def action_annotate(self) -> None:
         """a: annotate the selection (v), else the current sentence."""
+        from briefing.annotations import sentence_selector, span_selector
+
         span = self.selection_span()
         try:
             if span is not None:
@@ -778,9 +826,11 @@ class ReaderScreen(Screen[None]):
             self.notify("Note deleted (u undoes)", timeout=3, markup=False)
             self.refresh_notes()
 
+    @after_build
     def action_undo(self) -> None:
         self._undo_redo(redo=False)
 
+    @after_build
     def action_redo(self) -> None:
         self._undo_redo(redo=True)
 
@@ -1033,6 +1083,7 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------------- export
 
+    @after_build
     def action_export(self) -> None:
         from briefing.export import default_output_path
         from briefing.tui.screens.export import ExportScreen

@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -243,6 +243,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 part = part + Style(bgcolor=full.bgcolor)
             style = self._styles[name] = part
         return style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.wrapped is None:  # the first frame is drawn before the Resize event that lays the text out
+            self._relayout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
