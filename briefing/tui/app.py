@@ -138,6 +138,10 @@ class BriefingApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self.last_key_time = time.monotonic()  # partial results wait for a quiet keyboard
+            held = getattr(self.screen, "held_keys", None)
+            if held is not None:  # a reader screen still mounting its panels: the key waits for them
+                held.append(event)
+                return
         await super().on_event(event)
 
     def on_mount(self) -> None:

@@ -174,8 +174,10 @@ async def test_article_paints_before_the_analysis_and_partial_results_fill_the_p
 
 
 async def test_the_panels_footer_and_store_come_after_the_first_frame_and_early_keys_wait_for_them(reader_app) -> None:
-    """The first frame has the article only; keys that need the panels, pressed before those are
-    mounted, run once they are (none is lost, nothing crashes on a missing widget)."""
+    """The first frame has the article only; keys pressed before the panels are mounted are held
+    and then run in the order they came (none lost, none run against a missing widget)."""
+    from textual import events
+
     app = reader_app()
     async with app.run_test(size=NARROW) as pilot:
         screen = reader(app)
@@ -183,16 +185,16 @@ async def test_the_panels_footer_and_store_come_after_the_first_frame_and_early_
         assert not screen.query("#actors") and not screen.query("Footer") and not screen.query("#search")
         assert app._store is None, "the annotation store opens after the first frame"
         assert screen.article.wrapped is not None, "the article is laid out for the first frame"
-        # what 3 (a panel) and / (the search bar) run, before those exist: kept, run by ``build``
-        screen.action_focus_panel("positions")
-        screen.action_search()
-        assert not screen.built
-        await pilot.press("j")  # moving needs only the article
+        keys = [("j", "j"), ("4", "4"), ("3", "3"), ("slash", "/")]
+        for key, char in keys:  # as the terminal sends them
+            await app.on_event(events.Key(key, char))
+        assert [k.key for k in screen.held_keys] == [k for k, _ in keys]
+        assert screen.article.sentence == 0
         await ready(pilot)
         assert screen.built and screen.query_one("#actors") and screen.query_one("Footer")
-        assert screen.article.sentence == 1
-        assert screen.active_panel == "positions"
-        assert app.focused.id == "search-input"
+        assert screen.article.sentence == 1  # j ran,
+        assert screen.active_panel == "positions"  # 4 then 3 (in that order),
+        assert app.focused.id == "search-input"  # then /
         assert app._store is not None
 
 

@@ -7,11 +7,9 @@ methods. The logic itself (navigation, search, stepping, citations) lives in ``b
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from functools import wraps
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -64,20 +62,6 @@ FOCUS_ORDER = ("article", *ALL_PANELS)
 POLL_EVERY_S = 1.0  # the store is polled this often for notes other sessions added
 
 MOVE = Binding.Group("move", compact=True)
-
-
-def after_build(action):
-    """An action that needs the panels, the search bar or the store: a key pressed before they are
-    mounted (the first frame is out, ``build`` has not run yet) is kept and run by ``build``."""
-
-    @wraps(action)
-    def run(self, *args):
-        if self.built:
-            return action(self, *args)
-        self._early_actions.append(lambda: action(self, *args))
-        return None
-
-    return run
 
 
 class ReaderScreen(Screen[None]):
@@ -139,7 +123,8 @@ class ReaderScreen(Screen[None]):
         self._poll_timer = None
         self._tags: list[str] | None = None
         self.built = False  # the panels, search bar and footer are mounted (after the first frame)
-        self._early_actions: list[Callable[[], object]] = []
+        # keys pressed before that wait here, in order (the app holds them: ``BriefingApp.on_event``)
+        self.held_keys: list[events.Key] | None = []
         # the breakpoint class from the start: Textual sets it on the first resize, which would
         # otherwise restyle every widget a second time before the first frame
         self.add_class("-narrow" if self.app.size.width < NARROW_BELOW else "-wide")
@@ -166,8 +151,8 @@ class ReaderScreen(Screen[None]):
 
     async def build(self) -> None:
         """After the first frame: the panels, search bar and footer, the annotation store, then the
-        analysis (shown from the entry or the cache, else started). Keys that need any of it and
-        came earlier run now, in order."""
+        analysis (shown from the entry or the cache, else started). Keys pressed meanwhile were held
+        by the app: they run now, in order."""
         panels = [ActorsPanel(), PositionsPanel(), QuestionsPanel(), AnnotationsPanel()]
         panels[0].add_class("-active")
         await self.query_one("#panels", Vertical).mount_all(panels)
@@ -184,9 +169,9 @@ class ReaderScreen(Screen[None]):
             self.show_panels()
             self.set_timer(FIRST_PAINT_GRACE_S, self.start_analysis)
         self.update_status()
-        early, self._early_actions = self._early_actions, []
-        for action in early:
-            action()
+        held, self.held_keys = self.held_keys or [], None
+        for key in held:  # the same events (a new one would have this screen as its sender)
+            self.app.post_message(key)
 
     def on_unmount(self) -> None:
         self.save_position()
@@ -688,13 +673,11 @@ class ReaderScreen(Screen[None]):
         article.scroll_to(y=article.scroll_offset.y + step * height, animate=False, immediate=True)
         self._move(article.first_visible_sentence())
 
-    @after_build
     def action_cycle_focus(self, step: int) -> None:
         current = self.active_panel if self.active_panel in FOCUS_ORDER else "article"
         i = (FOCUS_ORDER.index(current) + step) % len(FOCUS_ORDER)
         self.action_focus_panel(FOCUS_ORDER[i])
 
-    @after_build
     def action_focus_panel(self, name: str) -> None:
         self._show_panel(name)
         target = self.article if name == "article" else self.panel(name).table
@@ -703,7 +686,6 @@ class ReaderScreen(Screen[None]):
         else:  # just shown: focusable once laid out
             self.call_after_refresh(target.focus)
 
-    @after_build
     def action_choose(self) -> None:
         """Enter on the article: choose the actor whose mention is under the word cursor."""
         article = self.article
@@ -714,7 +696,6 @@ class ReaderScreen(Screen[None]):
                 self.choose_actor(actor_id)
                 return
 
-    @after_build
     def action_clear(self) -> None:
         if self.selection_anchor is not None:
             self.cancel_selection()
@@ -732,7 +713,6 @@ class ReaderScreen(Screen[None]):
         self.panel("positions").show(self.document, self.analysis, None)
         self.update_status()
 
-    @after_build
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.display = True
@@ -748,7 +728,6 @@ class ReaderScreen(Screen[None]):
         s = self.document.sentences[self.article.sentence]
         self.notify(f"Copied {s.citation} with its source", timeout=3, markup=False)
 
-    @after_build
     def action_reanalyse(self) -> None:
         self.notify("Analysing again (cache bypassed)…", timeout=3, markup=False)
         self.start_analysis(use_cache=False)
@@ -775,7 +754,6 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------------- annotations
 
-    @after_build
     def action_annotate(self) -> None:
         """a: annotate the selection (v), else the current sentence."""
         from briefing.annotations import sentence_selector, span_selector
@@ -826,11 +804,9 @@ class ReaderScreen(Screen[None]):
             self.notify("Note deleted (u undoes)", timeout=3, markup=False)
             self.refresh_notes()
 
-    @after_build
     def action_undo(self) -> None:
         self._undo_redo(redo=False)
 
-    @after_build
     def action_redo(self) -> None:
         self._undo_redo(redo=True)
 
@@ -1083,7 +1059,6 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------------- export
 
-    @after_build
     def action_export(self) -> None:
         from briefing.export import default_output_path
         from briefing.tui.screens.export import ExportScreen
