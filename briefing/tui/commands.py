@@ -53,6 +53,7 @@ def live_commands(screen: Screen) -> list[BindingCommand]:
         )
         slot["keys"].append(app.get_key_display(binding))
         slot["names"].append(key)
+    slots = sorted(merged.values(), key=lambda slot: isinstance(slot["node"], App))  # the app's keys last, together
     return [
         BindingCommand(
             group=_group(slot["node"]),
@@ -64,7 +65,7 @@ def live_commands(screen: Screen) -> list[BindingCommand]:
             binding_id=slot["binding"].id,
             node=slot["node"],
         )
-        for slot in merged.values()
+        for slot in slots
     ]
 
 

@@ -372,6 +372,30 @@ async def test_tab_and_shift_tab_cycle_article_and_panels(reader_app, size) -> N
         assert app.focused.id == "annotations-table"
 
 
+@pytest.mark.parametrize("key", ["1", "2", "3", "4", "5"])
+async def test_the_footer_keeps_quit_and_help_in_view_at_80_columns(reader_app, key) -> None:
+    """A panel's own keys come first in the footer; q Quit and ? Help follow them, whole, never cut
+    by the footer's edge or hidden under the palette key (reader keys give way instead)."""
+    app = reader_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        footer = app.screen.query_one("Footer")
+        keys = list(footer.query("FooterKey"))
+        palette = next(k for k in keys if k.has_class("-command-palette"))
+
+        def in_view(k) -> bool:
+            return k is palette or (k.region.width > 0 and k.region.right <= palette.region.x)
+
+        shown = {k.description for k in keys if in_view(k)}
+        assert {"Quit", "Help", "Palette"} <= shown, f"footer shows only {sorted(shown)}"
+        if key != "1":  # the focused table's panel: its shown keys are all in view
+            panel = app.focused.parent
+            panel_keys = {b.description for b in panel.BINDINGS if b.show}
+            assert panel_keys and panel_keys <= shown, f"{panel.id}: {sorted(panel_keys - shown)} not in view"
+
+
 @pytest.mark.parametrize("size", [WIDE, NARROW])
 async def test_number_keys_focus_panels(reader_app, size) -> None:
     app = reader_app()

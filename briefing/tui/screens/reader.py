@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
@@ -62,6 +62,7 @@ FOCUS_ORDER = ("article", *ALL_PANELS)
 POLL_EVERY_S = 1.0  # the store is polled this often for notes other sessions added
 
 MOVE = Binding.Group("move", compact=True)
+ALWAYS_SHOWN = ("quit", "help")  # binding ids the footer keeps in view (see ``active_bindings``)
 
 
 class ReaderScreen(Screen[None]):
@@ -746,6 +747,18 @@ class ReaderScreen(Screen[None]):
         if len(self.app.entries) > 1:
             self.save_position()
             self.dismiss(None)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's, with q Quit and ? Help moved right after the focused panel's own keys (before
+        the reader's): the footer, 80 columns wide, then cuts reader keys but never these two."""
+        bindings = super().active_bindings
+        own = [key for key, b in bindings.items() if b.node is not self and b.node is not self.app]
+        if not own:  # the article is focused: Textual's order (they fit)
+            return bindings
+        kept = [key for key, b in bindings.items() if b.binding.id in ALWAYS_SHOWN and key not in own]
+        order = [*own, *kept, *(key for key in bindings if key not in own and key not in kept)]
+        return {key: bindings[key] for key in order}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "library":
