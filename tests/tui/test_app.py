@@ -396,6 +396,29 @@ async def test_the_footer_keeps_quit_and_help_in_view_at_80_columns(reader_app, 
             assert panel_keys and panel_keys <= shown, f"{panel.id}: {sorted(panel_keys - shown)} not in view"
 
 
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(reader_app) -> None:
+    """Textual signals a bindings change twice per focus change; the footer rebuilds its keys (a
+    large part of a panel switch) only when what it shows differs."""
+    from textual.widgets._footer import FooterKey
+
+    app = reader_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        footer = app.screen.query_one("Footer")
+        before = list(footer.query(FooterKey))
+        assert before
+        app.screen.refresh_bindings()  # nothing changed
+        await pilot.pause()
+        assert list(footer.query(FooterKey)) == before, "the footer was rebuilt with the same keys"
+        await pilot.press("2")
+        await pilot.pause()
+        after = list(footer.query(FooterKey))
+        assert not set(after) & set(before) and "Rename" in {k.description for k in after}
+        await pilot.press("1")
+        await pilot.pause()
+        assert [(k.key, k.description) for k in footer.query(FooterKey)] == [(k.key, k.description) for k in before]
+
+
 @pytest.mark.parametrize("size", [WIDE, NARROW])
 async def test_number_keys_focus_panels(reader_app, size) -> None:
     app = reader_app()

@@ -15,7 +15,7 @@ from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from briefing import reading
@@ -35,7 +35,7 @@ from briefing.tui.messages import (
     SentenceChosen,
 )
 from briefing.tui.widgets.article import ArticleView
-from briefing.tui.widgets.bars import Legend, SearchBar, StatusLine, TabStrip
+from briefing.tui.widgets.bars import KeysFooter, Legend, SearchBar, StatusLine, TabStrip
 from briefing.tui.widgets.panels import (
     ActorsPanel,
     AnnotationsPanel,
@@ -158,7 +158,7 @@ class ReaderScreen(Screen[None]):
         panels[0].add_class("-active")
         await self.query_one("#panels", Vertical).mount_all(panels)
         await self.mount(SearchBar(id="search"), before="#legend")
-        await self.mount(Footer())
+        await self.mount(KeysFooter())
         self.built = True
         self.refresh_bindings()  # the footer draws its keys when told the bindings changed
         self.open_notebook()

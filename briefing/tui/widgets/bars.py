@@ -1,4 +1,4 @@
-"""One-line widgets of the reader: search field, legend, status line, tab strip (narrow layout)."""
+"""One-line widgets of the reader: search field, legend, status line, tab strip (narrow layout), footer."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from briefing.tui.messages import SearchChanged, SearchClosed
 from briefing.tui.widgets.article import KIND_GLYPHS
@@ -152,3 +152,24 @@ class TabStrip(Widget):
                 text.append(f" {piece.strip()} ")
             text.append(" ")
         return text
+
+
+class KeysFooter(Footer):
+    """Textual's footer, redrawn only when the keys it would show change.
+
+    Textual signals a change of bindings twice for every focus change (when the focus moves and
+    again after the next refresh), and the footer rebuilds every key each time (at 80x24 about as
+    long as the rest of a panel switch); the second time the keys are the same.
+    """
+
+    _shown: tuple | None = None
+
+    def _keys(self) -> tuple:
+        return tuple((key, b.binding, b.enabled, b.tooltip) for key, b in self.screen.active_bindings.items())
+
+    async def recompose(self) -> None:
+        keys = self._keys()
+        if keys == self._shown:
+            return
+        self._shown = keys
+        await super().recompose()
