@@ -198,6 +198,24 @@ async def test_the_panels_footer_and_store_come_after_the_first_frame_and_early_
         assert app._store is not None
 
 
+async def test_the_collector_paused_for_the_start_up_resumes_once_the_first_frame_is_out(reader_app) -> None:
+    """``briefing FILE`` pauses the cyclic garbage collector before Textual's imports; the reader
+    resumes it after the first frame, the start-up's objects frozen out of its way."""
+    import gc
+
+    app = reader_app()
+    gc.disable()  # as the CLI does
+    try:
+        async with app.run_test(size=NARROW) as pilot:
+            assert not reader(app).built and not gc.isenabled()
+            await ready(pilot)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize("error", [BriefingError("no English spaCy model is installed"), RuntimeError("boom")])
 async def test_an_analysis_failure_notifies_and_never_crashes(sample_document, error) -> None:
     def failing(document, **_):

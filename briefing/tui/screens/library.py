@@ -50,6 +50,7 @@ class LibraryScreen(Screen[None]):
         self._built_width = 0
         self._build_table()
         self.load_all()
+        self.call_after_refresh(self.app.first_frame_out)
 
     def on_resize(self) -> None:
         self._build_table()

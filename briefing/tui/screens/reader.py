@@ -127,8 +127,9 @@ class ReaderScreen(Screen[None]):
         # keys pressed before that wait here, in order (the app holds them: ``BriefingApp.on_event``)
         self.held_keys: list[events.Key] | None = []
         # the breakpoint class from the start: Textual sets it on the first resize, which would
-        # otherwise restyle every widget a second time before the first frame
-        self.add_class("-narrow" if self.app.size.width < NARROW_BELOW else "-wide")
+        # otherwise restyle every widget a second time before the first frame (and nothing is
+        # mounted yet to restyle now)
+        self.add_class("-narrow" if self.app.size.width < NARROW_BELOW else "-wide", update=False)
 
     # ---------------------------------------------------------------- composition
 
@@ -154,6 +155,7 @@ class ReaderScreen(Screen[None]):
         """After the first frame: the panels, search bar and footer, the annotation store, then the
         analysis (shown from the entry or the cache, else started). Keys pressed meanwhile were held
         by the app: they run now, in order."""
+        self.app.first_frame_out()
         panels = [ActorsPanel(), PositionsPanel(), QuestionsPanel(), AnnotationsPanel()]
         panels[0].add_class("-active")
         await self.query_one("#panels", Vertical).mount_all(panels)
