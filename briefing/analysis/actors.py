@@ -320,10 +320,14 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         if label in ("LOC", "FAC") and acts(root) and root.head.pos_ in ("VERB", "AUX"):
             kind = "group" if label == "LOC" else "organization"
             add(MentionF(start, end, surface, _strip_the(surface), kind, sent, "place"), ent.start, ent.end)
-    # proper nouns the NER missed, as subjects: kept as "unknown", a person only if a person elsewhere has that name
+    # proper nouns the NER missed, as subjects: kept as "unknown", a person only if a person elsewhere has that name;
+    # a surname the tagger took for a common noun ("Trump further described the incident as ..."): a person
+    # only if the article names a person so elsewhere, never an actor of its own (how "noun")
+    agents = _agent_nouns()
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.i not in tok2m and tok.ent_type_ in _MISSED_TYPES and tok.i not in datelined \
-                and _source_slot(tok):
+        if tok.i in tok2m or tok.i in datelined:
+            continue
+        if tok.pos_ == "PROPN" and tok.ent_type_ in _MISSED_TYPES and _source_slot(tok):
             s, e = np_span(tok)
             words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
             if words and words[0].i >= s and all(w.text[:1].isupper() for w in words):
@@ -336,13 +340,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                     continue
                 add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
                              "unknown", sentence_of(a), "propn"), a, b)
-    # a surname the tagger took for a common noun ("Trump further described the incident as ..."): a person
-    # only if the article names a person so elsewhere, never an actor of its own (how "noun")
-    agents = _roles("official") | _roles("people") | _roles("role") | _roles("body")
-    for tok in doc:
-        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "nsubj" and tok.i not in tok2m \
-                and tok.i not in datelined and tok.text[:1].isupper() and tok.text[1:].islower() \
-                and tok.lemma_.lower() not in agents and tok.head.pos_ == "VERB" \
+        elif tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "nsubj" and tok.text[:1].isupper() \
+                and tok.text[1:].islower() and tok.lemma_.lower() not in agents and tok.head.pos_ == "VERB" \
                 and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
             add(MentionF(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text, tok.text, "unknown",
                          sentence_of(tok.i), "noun"), tok.i, tok.i + 1)
@@ -456,6 +455,12 @@ def furniture_block(document, block) -> bool:
 
 
 # entity types under which the small model files a speaker it failed to recognise ("Trump told" as WORK_OF_ART)
+@lru_cache(maxsize=1)
+def _agent_nouns() -> frozenset[str]:
+    """Nouns for people and bodies: a capitalised one opening a sentence is no surname."""
+    return _roles("official") | _roles("people") | _roles("role") | _roles("body")
+
+
 _MISSED_TYPES = {"", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
 
 from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, furniture_block, gender_of, merge
 from briefing.analysis import lexicons
@@ -287,11 +286,6 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     return actors, positions, questions
 
 
-@cache
-def _body_words() -> frozenset[str]:
-    return frozenset(lexicons.words("roles", "body"))
-
-
 def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> list[int]:
     """Mentions of an executive seat ("the White House") that are their own organisation: the story names no
     other state, so it is about the branches of one state."""
@@ -305,8 +299,7 @@ def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> li
     return mine if foreign == 0 else []
 
 
-def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org=lambda: -1,
-             last_head=None) -> int:
+def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org, last_head) -> int:
     """The global mention index a source reference stands for, or -1."""
     if ref.kind == "mention":
         return base + ref.mention if ref.mention >= 0 else -1
@@ -322,8 +315,8 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject
         gi = last_role.get(ref.cls, -1)
         return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
     if ref.kind == "body":
-        if ref.cls not in _body_words():  # any other noun: only an organisation named with it ("the fund")
-            return (last_head or {}).get(ref.cls, -1)
+        if ref.cls not in lexicons.words("roles", "body"):  # any other noun: only an organisation named with it ("the fund")
+            return last_head.get(ref.cls, -1)
         if ref.cls in _BODY_STATE:
             gi = pick(("state",))
         else:
