@@ -187,9 +187,11 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             if gi < 0:
                 gi = pick(("unknown",))  # a name the NER missed ("Ellis said ... He added")
         else:
-            gi = _resolve(p.source, base[fi], pick, last_role, last_word,
-                          lambda: orgs_as_subject[-1] if orgs_as_subject and
-                          all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1, last_head)
+            gi = _ahead(p.source, off, all_mentions, order, keys, descriptions) if p.source.ahead else -1
+            if gi < 0:
+                gi = _resolve(p.source, base[fi], pick, last_role, last_word,
+                              lambda: orgs_as_subject[-1] if orgs_as_subject and
+                              all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1, last_head)
         if gi < 0:
             continue
         if p.source.kind in ("role", "body") and gi != base[fi] + p.source.mention:
@@ -297,6 +299,23 @@ def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> li
     own = {mentions[i].name for i in mine}
     foreign = sum(1 for m, k in zip(mentions, keys) if k[0] == "state" and not m.weak and m.name not in own)
     return mine if foreign == 0 else []
+
+
+def _ahead(ref: SourceRef, off: int, mentions: list[MentionF], order: list[int], keys, descriptions) -> int:
+    """A headline's bare noun ("Club says ...", "Minister vows ..."): the first actor after it that the noun
+    names: a person with that title, an organisation with that word in its name (a state for government
+    words), else the first organisation that is a clause's subject; -1 when none."""
+    later = [gi for gi in order if mentions[gi].start > off and gi not in descriptions
+             and mentions[gi].how != "outlet" and not mentions[gi].weak]
+    if ref.kind == "role":
+        return next((gi for gi in later if keys[gi][0] == "person" and ref.cls in mentions[gi].roles), -1)
+    if ref.cls in _BODY_STATE:
+        return next((gi for gi in later if keys[gi][0] == "state"), -1)
+    orgs = [gi for gi in later if keys[gi][0] == "organization"]
+    named = next((gi for gi in orgs if ref.cls in keys[gi][1].split()), -1)
+    if named >= 0:
+        return named
+    return next((gi for gi in orgs if mentions[gi].subject), -1)
 
 
 def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org, last_head) -> int:

@@ -53,6 +53,7 @@ class SourceRef:
     cls: str = ""  # pronoun class (person | plural | neuter | speaker) or role word
     surface: str = ""  # the source as written ("he", "Turkish officials")
     offset: int = 0  # absolute offset of the source in the text (for "nearest earlier" lookups)
+    ahead: bool = False  # a headline's bare noun ("Club says ..."): the club the article names after it
 
 
 @dataclass(slots=True)
@@ -430,6 +431,9 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         doc = t.doc
         off = ctx.offset
         lower = t.lower_
+        head = _headline_noun(t, ctx)
+        if head is not None:
+            return head
         if t.i in ctx.tok2m:
             m = ctx.mentions[ctx.tok2m[t.i]]
             return SourceRef("mention", ctx.tok2m[t.i], surface=m.surface, offset=m.start)
@@ -445,8 +449,9 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
             pm = ctx.mentions[ctx.tok2m[poss.i]]
             if pm.kind == "state" and lemma in nouns["government"]:
                 return SourceRef("mention", ctx.tok2m[poss.i], surface=span_text(doc, s, e), offset=pm.start)
-            if pm.kind in ("person", "organization", "state", "group"):
-                name = f"{pm.name.split()[-1] if pm.kind == 'person' else pm.name} {t.text}"
+            if pm.kind in ("person", "organization", "state", "group", "unknown"):
+                # ("unknown": a name tagged as a common noun at the sentence start, "Ibarra's campaign")
+                name = f"{pm.name.split()[-1] if pm.kind in ('person', 'unknown') else pm.name} {t.text}"
                 idx = len(ctx.mentions)
                 surface = base_form(span_text(doc, s, e))
                 ctx.mentions.append(MentionF(off + doc[s].idx, off + doc[e - 1].idx + len(doc[e - 1].text), surface,
@@ -526,6 +531,38 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
 
     walk(tok)
     return refs
+
+
+def _headline_noun(t, ctx) -> SourceRef | None:
+    """A headline's subject written as a bare role or body noun, headline style ("Club says it will appeal",
+    "Appeal court rules ...", "Minister vows to ..."): the club, court or minister the article names (after it,
+    as a rule), resolved like "the club" (``ahead``); unresolved, it stays a description."""
+    if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ not in ("NN", "NNP") or t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = t.lower_
+    nouns = _nouns()
+    if lemma not in nouns["role"] and lemma not in nouns["body"]:
+        return None
+    sent = t.sent
+    if t.left_edge.i != sent.start or not t.doc[sent.start].is_title:
+        return None
+    last = next((x for x in reversed(sent) if not x.is_space), None)
+    if last is None or last.text in ".!?" or last.text in QUOTE_CHARS + "'’":
+        return None  # a headline or subhead has no final punctuation (GUIDELINES 0)
+    doc = t.doc
+    if any(x.pos_ in ("DET", "PRON") or x.dep_ == "poss" or x.i in ctx.tok2m and (
+            ctx.mentions[ctx.tok2m[x.i]].how not in ("propn", "noun")) for x in doc[sent.start:t.i + 1]):
+        return None  # "The club says", "Ofcom chief says": a phrase of the usual kind
+    if t.i in ctx.tok2m and ctx.mentions[ctx.tok2m[t.i]].how not in ("propn", "noun"):
+        return None
+    off = ctx.offset
+    surface = span_text(doc, sent.start, t.i + 1)
+    if t.i in ctx.tok2m:
+        fallback = ctx.tok2m[t.i]
+    else:
+        fallback = ctx.add_description(surface, surface, off + doc[sent.start].idx, off + t.idx + len(t.text))
+    kind = "role" if lemma in nouns["role"] else "body"
+    return SourceRef(kind, fallback, cls=lemma, surface=surface, offset=off + doc[sent.start].idx, ahead=True)
 
 
 _PARTITIVES = {"many", "some", "most", "all", "few", "several", "half", "majority", "minority", "none", "one",

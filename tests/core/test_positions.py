@@ -476,3 +476,32 @@ def test_a_signature_line_names_the_speaker_of_the_quote_before_it(analyse_text)
         ("Marta Quintero", 1), ("Marta Quintero", 2), ("Colin Avery", 4), ("Colin Avery", 5)]
     # the signature line itself states nothing
     assert all(p.cue not in ("―", "—") for p in an.positions)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cue"),
+    [
+        ("Club says it will appeal points deduction\n\n"
+         "Ashby Town Football Club will challenge the ten-point penalty, its chairman said on Monday.",
+         "Ashby Town Football Club", "says"),
+        ("Appeal court rules airline must refund passengers\n\n"
+         "The Court of Appeal in Leeds found on Tuesday that Skyway Air broke consumer law.",
+         "Court of Appeal", "rules"),
+        ("Regulator warns banks over overdraft fees\n\n"
+         "The Financial Conduct Authority said on Friday that lenders were charging too much.",
+         "Financial Conduct Authority", "warns"),
+        ("Minister vows to cut waiting lists\n\n"
+         "Health Minister Clara Dunn said the government would hire 2,000 nurses.", "Clara Dunn", "vows"),
+    ],
+)
+def test_a_headline_bare_noun_is_the_actor_the_article_names(analyse_text, text, actor, cue):
+    document, an = analyse_text(text)
+    head = [p for p in an.positions if p.sentence == 0]
+    assert [(p.actor, p.cue) for p in head] == [(actor, cue)]
+    assert document.text.startswith(head[0].source_text)  # "Club", "Appeal court": the headline's own words
+
+
+def test_a_headline_that_only_names_a_topic_is_no_position(analyse_text):
+    _, an = analyse_text("Club in crisis over points deduction\n\n"
+                         "Ashby Town Football Club lost ten points on Monday.")
+    assert an.positions == []
