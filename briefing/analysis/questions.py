@@ -62,6 +62,7 @@ def _lex() -> dict:
         "nouns": frozenset(q["explicit"]["nouns"]),
         "explicit_re": phrase_re(q["explicit"]["phrases"]),
         "explicit_sub": frozenset(q["explicit"]["subordinators"]),
+        "refusal_re": phrase_re(q["refusal"]["phrases"]),
         "cond_sub": frozenset(q["condition"]["subordinators"]),
         "cond_re": phrase_re(q["condition"]["phrases"]),
         "deny": frozenset(q["dispute"]["verbs"]),
@@ -113,6 +114,11 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             a, b = tok_at(base + m.start()), tok_at(base + m.end() - 1)
             if a is not None and b is not None and not _in_spans(blocked, a.idx):
                 out.append((rank, a.i, b.i + 1, a))
+    # a refusal to comment: open only about an indirect question ("declined to comment on whether ...")
+    for m in lx["refusal_re"].finditer(stext):
+        a, b = tok_at(base + m.start()), tok_at(base + m.end() - 1)
+        if a is not None and b is not None and _asks_after(b):
+            out.append((0, a.i, b.i + 1, a))
     first = sent[0]
     for tok in sent:
         low = tok.lower_
@@ -241,6 +247,24 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 _WH = {"how", "whether", "when", "why", "what", "which", "who", "where", "if"}
+
+
+def _asks_after(last) -> bool:
+    """Does an indirect question follow the refusal ending at ``last`` as what was not said ("on whether it
+    will appeal", "how much it paid")? An adverbial clause ("when contacted by email") does not count."""
+    sent = last.sent
+    for t in last.doc[last.i + 1 : sent.end]:
+        if t.lower_ not in _WH:
+            continue
+        c = t
+        for _ in range(4):
+            if c.dep_ in ("ccomp", "pcomp", "pobj", "dobj", "xcomp", "advcl", "relcl", "acl") and c is not t \
+                    or c.head.i == c.i:
+                break
+            c = c.head
+        if c.dep_ in ("ccomp", "pcomp", "pobj", "dobj", "xcomp"):
+            return True
+    return False
 
 
 def _normative(verb) -> bool:

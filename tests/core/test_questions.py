@@ -150,3 +150,31 @@ def test_pending_decisions_and_undisclosed_matters(analyse_text, text, cue):
 def test_not_pending(analyse_text, text):
     _, an = analyse_text(text)
     assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a refusal to comment on an indirect question leaves that matter open
+        ("The club declined to comment on whether it will appeal the points deduction.", "declined to comment"),
+        ("The developer declined to say how much it paid for the harbour site.", "declined to say"),
+    ],
+)
+def test_a_refusal_to_comment_on_an_open_matter(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a settled fact a refusal to comment states nothing open (GUIDELINES 3: the main point)
+        "The league docked the club ten points on Monday. The club declined to comment.",
+        "A spokesman for the ministry declined to comment on the audit.",
+        "Representatives for the singer declined to comment when contacted by email.",
+        "The minister refused to say.",
+    ],
+)
+def test_a_bare_refusal_to_comment_is_no_question(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
