@@ -231,9 +231,15 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         if is_furniture or (len(span) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in span)):
             weak_sents.append((span.start, span.end))
             weak_spans.append(span)
+    bylines = [span for span in sents if _byline(span)]
+    for span in bylines:
+        for a, b in _byline_names(span):
+            name = base_form(span_text(doc, a, b))
+            add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name, "person",
+                         sentence_of(a), "byline"), a, b)
     for ent in doc.ents:
         label = ent.label_
-        if label not in ACTOR_LABELS:
+        if label not in ACTOR_LABELS or _not_a_name(ent):
             continue
         if ent.start in datelined:
             # the place of a dateline is no actor; the agency in its brackets is an outlet ("OSLO (Nordwire) -")
@@ -264,6 +270,11 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         surface = base_form(text)
         if not surface or not any(c.isalpha() for c in surface):
             continue
+        if label in ("ORG", "PERSON") and _capitalised_noun(ent):
+            if ent[0].lemma_.lower() in _agent_nouns():
+                continue  # "Demonstrators said": a description of people, read as such by the position rules
+            add(MentionF(start, end, surface, surface, "unknown", sent, "noun"), ent.start, ent.end)
+            continue
         if label == "NORP" or (label == "GPE" and root.dep_ == "amod"):
             _norp(doc, ent, offset, sent, add, official, collective, people)
             continue
@@ -275,8 +286,10 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if not is_locative(root):
                 add(MentionF(start, end, surface, st.name, "state", sent, st.how), ent.start, ent.end)
             continue
-        if label == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in _roles("org_name_words") and not _titled(ent):
-            label = "ORG"  # "Brennan Freight", "Harwick Foods": the last word names a company or body
+        if label == "PERSON" and not _titled(ent) and (
+                (len(ent) >= 2 and ent[-1].lower_ in _roles("org_name_words")) or _after_company_noun(ent)):
+            label = "ORG"  # "Brennan Freight", "Harwick Foods": the last word names a company or body;
+            # "the rail operator Meridian", "budget airline Vantra": a company noun introduces it
         if label == "PERSON":
             if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "inside",
                                                                              "across", "throughout"):
@@ -332,6 +345,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
             if words and words[0].i >= s and all(w.text[:1].isupper() for w in words):
                 a, b = words[0].i, words[-1].i + 1
+                if _not_a_name(doc[a:b]):
+                    continue
                 text = base_form(span_text(doc, a, b))
                 st = countries.lookup(text)
                 if st is not None:  # a seat or capital the NER missed ("Downing Street declined to comment")
@@ -375,8 +390,69 @@ def _parenthesised(span) -> bool:
 
 
 def _byline(sent) -> bool:
-    first = sent[0]
-    return first.lower_ == "by" and len(sent) <= 8 and any(t.ent_type_ == "PERSON" for t in sent)
+    """"By Anna Weber", "By Tomas Reyes and Priya Nandakumar, Transport Correspondent": a line of credits."""
+    toks = [t for t in sent if not t.is_space]
+    if not toks or toks[0].lower_ != "by" or len(toks) > 20 or any(t.pos_ in ("VERB", "AUX") and t.text.islower()
+                                                                     for t in toks):
+        return False
+    return any(t.ent_type_ == "PERSON" for t in toks) or any(t.lower_ in _byline_roles() for t in toks)
+
+
+def _byline_names(sent) -> list[tuple[int, int]]:
+    """Token ranges of the people a byline names: runs of capitalised words between "by", commas, "and", "&"
+    and "|", without the job titles ("Legal Affairs Correspondent") and agencies ("Reuters")."""
+    out: list[tuple[int, int]] = []
+    run: list = []
+    roles = _byline_roles()
+
+    def flush() -> None:
+        if 2 <= len(run) <= 4 and not any(t.lower_ in roles for t in run) and not outlet_name(
+                " ".join(t.text for t in run)):
+            out.append((run[0].i, run[-1].i + 1))
+        run.clear()
+
+    for t in list(sent)[1:]:
+        if t.is_alpha and t.text[:1].isupper() and t.lower_ not in ("and", "by", "in", "for"):
+            run.append(t)
+        elif t.text in ("-", "'") or (t.text.startswith("'") and run) or (t.text == "." and run and len(run[-1]) == 1):
+            continue  # "Anne-Marie", "O'Neill", "Jane Q. Public"
+        else:
+            flush()
+    flush()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _byline_roles() -> frozenset[str]:
+    return lexicons.words("boilerplate", "byline_roles")
+
+
+def _not_a_name(ent) -> bool:
+    """An entity the NER took for a name that is none: a story label before a colon ("Explainer: ...",
+    "Factbox: ..."), a job title of the page's writers ("Legal Affairs Correspondent")."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.text == ":" and (ent.start == 0 or doc[ent.start - 1].is_space
+                                                or doc[ent.start].is_sent_start) \
+            and fold(ent.text) in lexicons.words("boilerplate", "story_labels"):
+        return True
+    return ent[-1].lower_ in _byline_roles()
+
+
+def _capitalised_noun(ent) -> bool:
+    """A common noun the capital letter at a sentence start made look like a name ("Coal and gas prices",
+    "Budget airline Vantra"): it names someone only if the article names someone so elsewhere."""
+    return len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and ent[0].is_sent_start
+
+
+def _after_company_noun(ent) -> bool:
+    """Is the name introduced by a company noun ("the rail operator Meridian Rail", "budget airline Vantra")?"""
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is None or prev.pos_ != "NOUN" or not prev.text.islower():
+        return False
+    return prev.lower_ in lexicons.words("roles", "company_nouns") - {"rival", "group", "giant", "brand"} or \
+        prev.lower_.endswith("maker")
 
 
 def _company_roles(ent) -> tuple[str, ...]:
@@ -628,6 +704,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+_LINK_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "&"}
+
+
 def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     """The actor key (kind, folded canonical name) of every mention, after the cross-document rules."""
     surnames: dict[str, list[tuple[int, str]]] = {}  # folded last name -> [(position, full name)]
@@ -638,7 +717,9 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     heads: dict[str, set[str]] = {}  # last word of a multi-word organisation name -> its keys ("commission")
     legal: set[str] = set()  # keys of organisations named with a legal form
     full_name_words: set[str] = set()  # words of people's full names ("Declan Brennan")
-    first_words: dict[str, str] = {}  # first word of a company-like name ("coldwater" of "Coldwater Logistics")
+    # the leading words of a company-like name ("coldwater" of "Coldwater Logistics", "hollin water" of "Hollin
+    # Water Services"): that name when one organisation has them, None when two do
+    first_words: dict[str, str | None] = {}
     org_words = _roles("org_name_words")
     full_gender: dict[str, str] = {}  # folded full name -> "m"/"f" from a title written with it ("First Lady ...")
     for i, m in enumerate(mentions):
@@ -667,17 +748,19 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
             words = key.split()
             if len(words) >= 2 and words[-1][:1].isalpha():
                 heads.setdefault(words[-1], set()).add(key)
-                if words[-1] in org_words:
-                    first_words.setdefault(words[0], key)
+                if words[-1] in org_words and not _LINK_WORDS & set(words):
+                    for k in range(1, len(words)):
+                        lead = " ".join(words[:k])
+                        first_words[lead] = key if first_words.get(lead, key) == key else None
     keys: list[tuple[str, str]] = []
     for i, m in enumerate(mentions):
         kind, name = m.kind, m.name
         if kind in ("organization", "group", "unknown", "state") and m.how in ("ent", "place", "propn", "noun") \
                 and fold(name) in person_keys:
             kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere
-        if kind in ("person", "unknown") and len(name.split()) == 1 and (fold(name) in legal or (
-                fold(name) in first_words and fold(name) not in full_name_words)) \
-                and m.how in ("ent", "propn") and not m.roles:
+        if kind in ("person", "unknown") and (fold(name) in legal or (
+                first_words.get(fold(name)) and fold(name) not in full_name_words)) \
+                and m.how in ("ent", "propn", "noun") and not m.roles:
             kind = "organization"  # "Lumina" after "Lumina NV", "Coldwater" beside "Coldwater Logistics"
         if kind == "unknown":
             keys.append(("unknown", fold(name)))
@@ -702,8 +785,9 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 keys.append(("organization", long_orgs[compact]))
                 continue
             key = org_key(name)
-            if len(key.split()) == 1 and key in first_words and key not in org_keys:
-                keys.append(("organization", org_keys[first_words[key]]))
+            lead = first_words.get(key)
+            if lead and lead != key:  # "Vantra" and "Vantra Airways", "Hollin Water" and "Hollin Water Services"
+                keys.append(("organization", org_keys[lead]))
                 continue
             if len(key.split()) == 1 and len(heads.get(key, ())) == 1:  # "the Commission" -> "European Commission"
                 keys.append(("organization", org_keys[next(iter(heads[key]))]))

@@ -261,3 +261,82 @@ def test_an_honorific_picks_the_namesake_of_that_gender(analyse_text):
     )
     said = [p for p in an.positions if p.cue == "said"]
     assert [p.actor for p in said] == ["Daniel Okafor"]
+
+
+# ------------------------------------------------------------------ page furniture that looks like a name
+def test_story_labels_before_a_colon_are_no_speakers(analyse_text):
+    doc, an = analyse_text(
+        "Explainer: What the new fare cap means for commuters\n"
+        "Factbox: Who are the bidders for Harlan Foods?\n"
+        "Meridian Rail said on Monday it would challenge the fare cap.\n"
+    )
+    assert not {"Explainer", "Factbox"} & names(an)
+    assert [p.actor for p in an.positions] == ["Meridian Rail"]
+
+
+def test_byline_names_people_not_their_job_titles(analyse_text):
+    _, an = analyse_text(
+        "By Marta Kowal and Sam Idris, Legal Affairs Correspondent\n"
+        "Consumer Affairs Correspondent\n"
+        "Northgate Power said on Monday it would appeal against the ruling.\n"
+    )
+    assert actor(an, "Marta Kowal").kind == "person"
+    assert actor(an, "Sam Idris").kind == "person"
+    assert not any("Correspondent" in n for n in names(an))
+
+
+def test_capitalised_common_noun_at_sentence_start_is_no_actor(analyse_text):
+    _, an = analyse_text(
+        "Coal and gas prices pushed running costs up last year, Northgate Power said.\n"
+        "Budget airline Vantra Airways said it would appeal.\n"
+        "Demonstrators said they would march again on Friday.\n"
+    )
+    assert not {"Coal", "Budget"} & names(an)
+    assert {"Northgate Power", "Vantra Airways"} <= names(an)
+    assert actor(an, "Demonstrators").kind == "group"  # a noun for people stays a source under its description
+
+
+def test_capitalised_noun_that_a_person_bears_elsewhere_is_that_person(analyse_text):
+    _, an = analyse_text("Candidate Rosa Ibarra toured the valley.\nIbarra’s campaign said the tour raised $2 million.")
+    assert "Ibarra" not in names(an)
+    assert actor(an, "Rosa Ibarra").kind == "person"
+
+
+def test_company_noun_before_a_name_makes_it_a_company(analyse_text):
+    _, an = analyse_text(
+        "The regional rail operator Meridian Rail has said it will challenge the order.\n"
+        "The airline Vantra said it would appeal.\n"
+    )
+    assert actor(an, "Meridian Rail").kind == "organization"
+    assert actor(an, "Vantra").kind == "organization"
+
+
+# ------------------------------------------------------------------ short forms of company names
+def test_leading_words_of_a_company_name_join_it(analyse_text):
+    _, an = analyse_text(
+        "Hollin Water Services said on Monday it would shut two treatment works.\n"
+        "Hollin Water said the closure would save money.\n"
+        "Harlan Foods said it would cut 300 jobs. Harlan said the cuts were painful.\n"
+    )
+    assert names(an) == {"Hollin Water Services", "Harlan Foods"}
+    assert {"Hollin Water", "Hollin Water Services"} <= set(actor(an, "Hollin Water Services").aliases)
+    assert "Harlan" in actor(an, "Harlan Foods").aliases
+
+
+def test_leading_word_shared_by_two_companies_joins_neither(analyse_text):
+    _, an = analyse_text(
+        "Northgate Power said it would close the plant. Northgate Water said it would raise bills.\n"
+        "Northgate said the two firms were separate.\n"
+    )
+    assert {"Northgate Power", "Northgate Water"} <= names(an)
+    assert "Northgate" not in actor(an, "Northgate Power").aliases
+    assert "Northgate" not in actor(an, "Northgate Water").aliases
+
+
+def test_first_name_of_a_person_does_not_join_a_company(analyse_text):
+    _, an = analyse_text(
+        "Jordan Ellis, a lawyer for the passengers, said the ruling was overdue.\n"
+        "Jordan Foods said it would not comment on the case.\n"
+    )
+    assert actor(an, "Jordan Ellis").kind == "person"
+    assert actor(an, "Jordan Foods").kind == "organization"
