@@ -236,6 +236,10 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 if nxt not in ("of", "that", "to", "for"):
                     continue
             out.append((5, tok.i, tok.i + 1, tok))
+    # a generic rule ("Players can be registered only if they hold a licence"): its condition and its modal of
+    # permission leave no specific event open (GUIDELINES 3, Conditions)
+    rules = {m.i for m in (_main_of(c[3]) for c in out if c[0] == 1) if _generic_rule(m)}
+    out = [c for c in out if not (c[0] == 1 or c[0] == 4 and c[3].tag_ == "MD") or _main_of(c[3]).i not in rules]
     # 3. a direct question
     end = stext.rstrip(" \"'”’)]»")
     if end.endswith("?"):
@@ -265,6 +269,44 @@ def _asks_after(last) -> bool:
         if c.dep_ in ("ccomp", "pcomp", "pobj", "dobj", "xcomp"):
             return True
     return False
+
+
+_RULE_DETS = {"a", "an", "any", "every", "each", "all", "no"}
+_EVENT_AUX = {"will", "would", "'ll", "wo", "shall"}
+
+
+def _main_of(tok):
+    """The main verb a condition or modal belongs to ("if" -> its clause -> the clause it conditions)."""
+    t = tok
+    while t.dep_ in ("mark", "advmod", "aux", "prep", "npadvmod", "neg") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "advcl" and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _generic_rule(verb) -> bool:
+    """Is this clause a rule about any member of a class ("New members must be approved ...", "A candidate may
+    stand ...", "loans are granted ...") rather than about a specific pending event: its subject is a bare
+    plural or an indefinite or universal phrase, it speaks of no future ("will", "would"), of no date and of no
+    specific object ("Regulators may block the merger if ..." is a prospect)?"""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBD":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _EVENT_AUX for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    dets = [c for c in subj.children if c.dep_ in ("det", "poss", "nummod")]
+    if dets and not all(c.lower_ in _RULE_DETS for c in dets):
+        return False
+    if not dets and subj.tag_ != "NNS":
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):  # "may block the merger": a specific matter
+        if obj.pos_ == "PROPN" or obj.ent_type_ or any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those")
+                                                       for c in obj.children):
+            return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.sent)
 
 
 def _normative(verb) -> bool:

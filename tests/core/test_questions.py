@@ -178,3 +178,33 @@ def test_a_refusal_to_comment_on_an_open_matter(analyse_text, text, cue):
 def test_a_bare_refusal_to_comment_is_no_question(analyse_text, text):
     _, an = analyse_text(text)
     assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a generic rule without a pending event (GUIDELINES 3, Conditions)
+        "New members must be approved only if two thirds of the club agree.",
+        "Players can be registered only if they hold a valid licence.",
+        "A candidate may stand for the board only if ten members nominate her.",
+        "Pupils may leave early if a parent signs the form.",
+    ],
+)
+def test_a_condition_in_a_generic_rule_is_no_question(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a condition about a specific pending event stays open
+        ("The union will call off the strike only if the hospital raises pay.", "only if"),
+        ("The minister said the plant can reopen only if inspectors approve the repairs.", "only if"),
+        ("Regulators may block the merger if prices rise.", "if"),
+        ("Shareholders must approve the merger if it is to close this year.", "if"),
+    ],
+)
+def test_a_condition_about_a_pending_event_is_a_question(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
