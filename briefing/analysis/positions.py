@@ -41,7 +41,9 @@ OBJECT_DEPS = CLAUSE_DEPS | {"dobj", "attr", "oprd", "dative", "acomp"}
 CONTENT_LINKS = {"ccomp", "xcomp", "dobj", "pobj", "pcomp", "acl", "relcl", "csubj", "attr", "oprd", "appos", "prep",
                  "acomp", "advcl_content"}
 QUOTE_CHARS = "\"“”«»„"
-_QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)|\"[^\"]*(?:\"|$)")
+# a curly quote closed by a straight one and the other way round ('“Immunity deals ...," he said'): typed text
+# mixes them, and a quote that never closes would run to the end of the block
+_QUOTE_RE = re.compile(r"“[^”\"]*(?:[”\"]|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)|\"[^\"”]*(?:[\"”]|$)")
 
 
 @dataclass(slots=True)
@@ -265,7 +267,9 @@ def _colon_or_quote_after(tok) -> bool:
     for t in (prev, doc[tok.i - 2] if tok.i > 1 else None, doc[tok.i - 3] if tok.i > 2 else None):
         if t is not None and t.text in QUOTE_CHARS:
             return True
-    return False
+    # '"...," Ambassador Lena Ortiz recalled': the quote closes just before a longer subject
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    return subj is not None and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text in QUOTE_CHARS
 
 
 def _widen(tok, start: int, end: int, cues) -> tuple[int, int]:
@@ -479,17 +483,21 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                                      offset=m.start)
         if lemma in nouns["document"]:
             return None
+        body = _body_of_members(t, lemma, nouns)
         if not (lemma in nouns["agent"] or _agent_like(lemma)):
             if doc[s].lower_ == "the" and t.tag_ == "NN" and t.pos_ == "NOUN" and e - s == 2:
                 # "the fund warned" after "the International Monetary Fund": the organisation whose name
                 # ends in that noun, if the article named one (resolved in assemble; nothing otherwise)
                 return SourceRef("body", -1, cls=lemma, surface=span_text(doc, s, e), offset=off + doc[s].idx)
             return None
+        e = _affiliation_end(t, e)
         surface = span_text(doc, s, e)
         words = strip_quantifiers(doc[s:e])
         desc = span_text(doc, words[0].i, words[-1].i + 1) if words else surface
         det = doc[s].lower_ if s < e else ""
         fallback = ctx.add_description(desc, surface, off + doc[s].idx, off + doc[e - 1].idx + len(doc[e - 1].text))
+        if body:  # "League officials said", "the appeal judges ruled": the league, the court
+            return SourceRef("body", fallback, cls=body, surface=surface, offset=off + doc[s].idx)
         if det in ("the", "his", "her", "its", "their") and t.tag_ in ("NN", "NNP"):
             if lemma in nouns["role"]:
                 return SourceRef("role", fallback, cls=lemma, surface=surface, offset=off + doc[s].idx)
@@ -563,6 +571,46 @@ def _headline_noun(t, ctx) -> SourceRef | None:
         fallback = ctx.add_description(surface, surface, off + doc[sent.start].idx, off + t.idx + len(t.text))
     kind = "role" if lemma in nouns["role"] else "body"
     return SourceRef(kind, fallback, cls=lemma, surface=surface, offset=off + doc[sent.start].idx, ahead=True)
+
+
+def _body_of_members(t, lemma: str, nouns) -> str:
+    """The body that people named by their place in it speak for: "League officials", "club bosses",
+    "company executives" (a body noun before a noun for people), "the appeal judges" (members of a court);
+    "" otherwise."""
+    plural = t.tag_ in ("NNS", "NNPS")
+    if plural and lemma in lexicons.words("roles", "members"):
+        return lexicons.load("roles")["members"][lemma]
+    if lemma not in nouns["people"] and lemma not in nouns["role"] and lemma not in _LEADERS:
+        return ""
+    if not plural and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+        return ""  # "the company spokesman" refers back to the spokesman the article named
+    for c in t.children:
+        if c.dep_ == "compound" and c.i < t.i and c.lemma_.lower() in nouns["body"] and c.lemma_.lower() not in (
+                "group", "campaign", "team", "office"):
+            return c.lemma_.lower()
+    return ""
+
+
+_LEADERS = {"boss", "chief", "executive", "leader", "official", "spokesperson", "spokesman", "spokeswoman",
+            "representative", "director", "head", "manager", "member"}
+
+
+def _affiliation_end(t, end: int) -> int:
+    """The end of an unnamed source's description with the words that place it: "a source close to the
+    negotiations", "people familiar with the plan", "a person with knowledge of the deal"."""
+    aff = lexicons.load("roles")["affiliation"]
+    for c in t.rights:
+        if c.i < end:
+            continue
+        if c.dep_ in ("amod", "acl", "prep", "advmod") and (
+                c.lower_ in aff["words"] or (c.lower_ == "with" and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() in aff["with_nouns"] for p in c.children))):
+            last = c.right_edge.i
+            while last > c.i and (c.doc[last].is_punct or c.doc[last].tag_ == "POS"):
+                last -= 1
+            return last + 1
+        break
+    return end
 
 
 _PARTITIVES = {"many", "some", "most", "all", "few", "several", "half", "majority", "minority", "none", "one",
@@ -765,7 +813,9 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 # said'): the sentence is the speaker's (GUIDELINES 2), a quote continuation when it has no
                 # attribution of its own
                 continue
-            if any(o is not c and _embedded_in(c[0], o[0]) for o in cands) or any(
+            # (a cue outside the quotes is never inside what a quoted cue reports: '"..., he said, '...'," Mitchell
+            # recalled' is parsed with "recalled" under the quote's "said")
+            if any(o is not c and not o[5] and _embedded_in(c[0], o[0]) for o in cands) or any(
                     _embedded_in(c[0], v) for v in silent):
                 continue
             keep.append(c)

@@ -340,3 +340,41 @@ def test_first_name_of_a_person_does_not_join_a_company(analyse_text):
     )
     assert actor(an, "Jordan Ellis").kind == "person"
     assert actor(an, "Jordan Foods").kind == "organization"
+
+
+# ------------------------------------------------------------------ unnamed sources
+def said_by(document, analysis, needle):
+    return {p.actor for p in analysis.positions if needle in document.text[p.start : p.end]}
+
+
+def test_unnamed_source_keeps_the_words_that_place_it(analyse_text):
+    doc, an = analyse_text(
+        "A source close to the negotiations said the operator had offered a smaller cap.\n"
+        "A person with knowledge of the talks said the offer was rejected.\n"
+        "People familiar with the plan said it would be announced in May.\n"
+    )
+    assert said_by(doc, an, "smaller cap") == {"source close to the negotiations"}
+    assert said_by(doc, an, "rejected") == {"person with knowledge of the talks"}
+    assert said_by(doc, an, "announced in May") == {"People familiar with the plan"}
+    assert all(actor(an, n).kind == "group" for n in names(an))
+
+
+def test_officials_named_by_their_body_speak_for_it(analyse_text):
+    doc, an = analyse_text(
+        "The Northern Basketball League fined Harlow Town on Monday.\n"
+        "League officials said the club had broken the salary cap.\n"
+        "Union leaders said the fine was fair.\n"
+    )
+    assert said_by(doc, an, "salary cap") == {"Northern Basketball League"}
+    assert "League officials" in actor(an, "Northern Basketball League").aliases
+    assert said_by(doc, an, "fine was fair") == {"Union leaders"}  # no union named: a group of its own
+
+
+def test_judges_speak_for_the_court_the_article_names(analyse_text):
+    doc, an = analyse_text(
+        "The Court of Appeal heard the airline's challenge on Tuesday.\n"
+        "The appeal judges said the refunds were owed in full.\n"
+    )
+    assert said_by(doc, an, "refunds were owed") == {"Court of Appeal"}
+    doc, an = analyse_text("The judges said the refunds were owed in full.\n")
+    assert said_by(doc, an, "refunds were owed") == {"judges"}
