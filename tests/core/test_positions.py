@@ -505,3 +505,27 @@ def test_a_headline_that_only_names_a_topic_is_no_position(analyse_text):
     _, an = analyse_text("Club in crisis over points deduction\n\n"
                          "Ashby Town Football Club lost ten points on Monday.")
     assert an.positions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cue"),
+    [
+        # a curly quote closed by a straight one, and the other way round: the quote ends there
+        ('“Plea deals should not be a reward for silence," Senator Hal Brody said in a statement.', "Hal Brody",
+         "said"),
+        ('"The regulator has a huge pulpit, with the whole ministry behind it,” said Dana Wirth, a professor of law.',
+         "Dana Wirth", "said"),
+    ],
+)
+def test_mixed_quote_marks_close_the_quote(analyse_text, text, actor, cue):
+    _, an = analyse_text(text)
+    assert [(p.actor, p.cue) for p in an.positions] == [(actor, cue)]
+
+
+def test_an_attribution_after_a_quote_that_reports_someone_else(analyse_text):
+    # the quote's own "he said" is the quoted speaker's report; the parser hangs "recalled" under it
+    _, an = analyse_text(
+        "\"In my first meeting with the minister in 2019, he said, 'Our approach has failed; we want to work with "
+        "you,'\" Ambassador Lena Ortiz recalled in an interview."
+    )
+    assert [(p.actor, p.cue) for p in an.positions] == [("Lena Ortiz", "recalled")]
