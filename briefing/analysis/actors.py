@@ -59,6 +59,8 @@ class MentionF:
     roles: tuple[str, ...] = ()  # role words tied to a person ("spokesperson", "president")
     weak: bool = False  # seen in page furniture or a verbless fragment: joins an actor, never makes one
     subject: bool = False  # the subject of its clause ("Marco Bellandi said"): a "he" next door means it first
+    idle: bool = False  # named without acting ("buyers in Japan", "a summit of Nordic leaders"): an actor only if
+    # it acts or speaks elsewhere in the article
 
 
 # ----------------------------------------------------------------------------------------- lexicons
@@ -281,7 +283,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         st = countries.lookup(surface)
         if st is not None:
             if st.how in ("name", "code"):
-                add(MentionF(start, end, surface, st.name, "state", sent, "country"), ent.start, ent.end)
+                add(MentionF(start, end, surface, st.name, "state", sent, "country", idle=is_locative(root)),
+                    ent.start, ent.end)
                 continue
             if not is_locative(root):
                 add(MentionF(start, end, surface, st.name, "state", sent, st.how), ent.start, ent.end)
@@ -327,6 +330,10 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                          roles=_company_roles(ent), weak=modifier), ent.start, ent.end)
             continue
         if label == "GPE":
+            body = _institution_seats().get(surface)
+            if body and acts(root):  # "Brussels said": the EU
+                add(MentionF(start, end, surface, body, "organization", sent, "seat"), ent.start, ent.end)
+                continue
             if acts(root):
                 add(MentionF(start, end, surface, _strip_the(surface), "state", sent, "place"), ent.start, ent.end)
             continue
@@ -384,17 +391,25 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
     return out, tok2m
 
 
+@lru_cache(maxsize=1)
+def _institution_seats() -> dict[str, str]:
+    return dict(lexicons.load("places")["institution_seats"]["map"])
+
+
 def _parenthesised(span) -> bool:
     doc = span.doc
     return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
 
 def _byline(sent) -> bool:
-    """"By Anna Weber", "By Tomas Reyes and Priya Nandakumar, Transport Correspondent": a line of credits."""
+    """"By Anna Weber", "By Tomas Reyes and Priya Nandakumar, Transport Correspondent", "Ingrid Solberg,
+    Diplomatic Editor": a line of credits."""
     toks = [t for t in sent if not t.is_space]
-    if not toks or toks[0].lower_ != "by" or len(toks) > 20 or any(t.pos_ in ("VERB", "AUX") and t.text.islower()
-                                                                     for t in toks):
+    if not toks or len(toks) > 20 or any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in toks):
         return False
+    if toks[0].lower_ != "by":  # no "By": a name, a comma and a writer's job title, and nothing else
+        return len(toks) <= 10 and toks[-1].lower_ in _byline_roles() and any(t.text == "," for t in toks) \
+            and all(t.is_punct or t.text[:1].isupper() or t.lower_ in ("and", "of", "for") for t in toks)
     return any(t.ent_type_ == "PERSON" for t in toks) or any(t.lower_ in _byline_roles() for t in toks)
 
 
@@ -411,7 +426,8 @@ def _byline_names(sent) -> list[tuple[int, int]]:
             out.append((run[0].i, run[-1].i + 1))
         run.clear()
 
-    for t in list(sent)[1:]:
+    toks = list(sent)
+    for t in toks[1:] if toks and toks[0].lower_ == "by" else toks:
         if t.is_alpha and t.text[:1].isupper() and t.lower_ not in ("and", "by", "in", "for"):
             run.append(t)
         elif t.text in ("-", "'") or (t.text.startswith("'") and run) or (t.text == "." and run and len(run[-1]) == 1):
@@ -487,6 +503,7 @@ def _furniture_prefixes() -> tuple[str, ...]:
     return tuple(lexicons.words("boilerplate", "prefixes"))
 
 
+_BUTTONS = re.compile(r"(?:\s*\[[^\]\n]{1,40}\]){2,}\s*")
 _STAMP = re.compile(r"^(?:last |first )?(?:updated|published|posted|modified)\b[^.!?]{0,60}\d", re.I)
 _LIST_ITEM_MAX_WORDS = 16
 
@@ -508,8 +525,10 @@ def furniture_block(document, block) -> bool:
     text = document.text
     line = text[block.start : block.end].strip()
     parts = [p.strip() for p in line.split("|")]
-    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
-        return True
+    if len(parts) >= 3 and all(len(p.split()) <= 8 and not p.endswith(".") for p in parts):
+        return True  # "Jobs | Advertise | Editorial standards | © 2026 TechWire Media BV"
+    if _BUTTONS.fullmatch(line):
+        return True  # "[Listen]  [Share]  [Gift this article]"
     if len(line.split()) <= 12 and _STAMP.match(line):
         return True
     if not _list_item(line):
@@ -645,15 +664,18 @@ def _norp(doc, ent, offset, sent, add, official, collective, people) -> None:
     phrase = base_form(span_text(doc, s, e))
     start_char = offset + doc[s].idx
     end_char = offset + doc[e - 1].idx + len(doc[e - 1].text)
-    if dem and lemma in official:
+    media = _roles("state_media")
+    if dem and (lemma in official or ((lemma in media or head.lower_ in media) and any(
+            c.dep_ in ("compound", "amod") and c.lower_ == "state" for c in head.children))):
+        # "Turkish officials"; "Russian state television" speaks for the government
         add(MentionF(start_char, end_char, phrase, dem, "state", sent, "demonym"), s, e)
     elif lemma in collective and head.tag_ in ("NNS", "NNPS"):
+        # ("American allies" are the allies of the US, a group of their own; "a summit of Nordic leaders" names
+        # them without their acting)
         words = strip_quantifiers(doc[s:e])
         name = span_text(doc, words[0].i, words[-1].i + 1) if words else phrase
-        kind = "group"
-        if dem:  # "American allies" are the allies of the US, a group of their own
-            kind = "group"
-        add(MentionF(start_char, end_char, phrase, base_form(name), kind, sent, "group:" + fold(ent.text)), s, e)
+        add(MentionF(start_char, end_char, phrase, base_form(name), "group", sent, "group:" + fold(ent.text),
+                     idle=not acts(head)), s, e)
     elif lemma in people and head.tag_ in ("NNS", "NNPS") and acts(head):
         words = strip_quantifiers(doc[s:e])
         name = span_text(doc, words[0].i, words[-1].i + 1) if words else phrase
@@ -821,7 +843,7 @@ def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[A
                 d.aliases.setdefault(fold(form), form)
         d.mentions.append(Mention(m.start, m.end, m.surface, m.sentence))
         d.roles.update(m.roles)
-        d.strong = d.strong or not m.weak
+        d.strong = d.strong or not (m.weak or m.idle)
     actors: list[Actor | None] = []
     for d in order:
         if not d.strong:

@@ -202,6 +202,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             if all_mentions[gi].how != "noun":  # a capitalised common noun is a name only if a person has it
                 used_unknown.append((gi, "person" if p.source.kind == "pronoun" else "organization"))
         quote_speaker[(fi, pi)] = gi
+        all_mentions[gi].idle = False  # a source acts ("according to European allies")
         if p.signs is not None:
             all_mentions[gi].weak = False  # a name on a line of its own is a fragment, unless it signs a quote
             continue  # a signature line names the speaker of its quote; it states nothing itself

@@ -483,14 +483,14 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                                      offset=m.start)
         if lemma in nouns["document"]:
             return None
-        body = _body_of_members(t, lemma, nouns)
+        body, body_end = _body_of_members(t, lemma, nouns)
         if not (lemma in nouns["agent"] or _agent_like(lemma)):
             if doc[s].lower_ == "the" and t.tag_ == "NN" and t.pos_ == "NOUN" and e - s == 2:
                 # "the fund warned" after "the International Monetary Fund": the organisation whose name
                 # ends in that noun, if the article named one (resolved in assemble; nothing otherwise)
                 return SourceRef("body", -1, cls=lemma, surface=span_text(doc, s, e), offset=off + doc[s].idx)
             return None
-        e = _affiliation_end(t, e)
+        e = max(_affiliation_end(t, e), body_end)
         surface = span_text(doc, s, e)
         words = strip_quantifiers(doc[s:e])
         desc = span_text(doc, words[0].i, words[-1].i + 1) if words else surface
@@ -573,22 +573,28 @@ def _headline_noun(t, ctx) -> SourceRef | None:
     return SourceRef(kind, fallback, cls=lemma, surface=surface, offset=off + doc[sent.start].idx, ahead=True)
 
 
-def _body_of_members(t, lemma: str, nouns) -> str:
+def _body_of_members(t, lemma: str, nouns) -> tuple[str, int]:
     """The body that people named by their place in it speak for: "League officials", "club bosses",
-    "company executives" (a body noun before a noun for people), "the appeal judges" (members of a court);
-    "" otherwise."""
+    "company executives" (a body noun before a noun for people), "the appeal judges" (members of a court),
+    "officials at the regulator" (and the token end of that phrase); ("", 0) otherwise."""
     plural = t.tag_ in ("NNS", "NNPS")
     if plural and lemma in lexicons.words("roles", "members"):
-        return lexicons.load("roles")["members"][lemma]
+        return lexicons.load("roles")["members"][lemma], 0
     if lemma not in nouns["people"] and lemma not in nouns["role"] and lemma not in _LEADERS:
-        return ""
+        return "", 0
     if not plural and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
-        return ""  # "the company spokesman" refers back to the spokesman the article named
+        return "", 0  # "the company spokesman" refers back to the spokesman the article named
     for c in t.children:
         if c.dep_ == "compound" and c.i < t.i and c.lemma_.lower() in nouns["body"] and c.lemma_.lower() not in (
                 "group", "campaign", "team", "office"):
-            return c.lemma_.lower()
-    return ""
+            return c.lemma_.lower(), 0
+        if c.dep_ == "prep" and c.lower_ in ("at", "for", "of", "from"):
+            # "officials at the regulator", "a spokeswoman for the authority", "a spokesman for the fund"
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.tag_ == "NN" and any(
+                        d.dep_ in ("det", "poss") and d.lower_ in ("the", "its") for d in o.children):
+                    return o.lemma_.lower(), o.right_edge.i + 1
+    return "", 0
 
 
 _LEADERS = {"boss", "chief", "executive", "leader", "official", "spokesperson", "spokesman", "spokeswoman",
@@ -602,9 +608,11 @@ def _affiliation_end(t, end: int) -> int:
     for c in t.rights:
         if c.i < end:
             continue
-        if c.dep_ in ("amod", "acl", "prep", "advmod") and (
+        if (c.dep_ in ("amod", "acl", "prep", "advmod") and (
                 c.lower_ in aff["words"] or (c.lower_ == "with" and any(
-                    p.dep_ == "pobj" and p.lemma_.lower() in aff["with_nouns"] for p in c.children))):
+                    p.dep_ == "pobj" and p.lemma_.lower() in aff["with_nouns"] for p in c.children)))) or (
+                c.dep_ == "relcl" and c.left_edge.lower_ == "who" and c.right_edge.i - t.i <= 10):
+            # ("two researchers who have reviewed the data": a short relative clause says who they are)
             last = c.right_edge.i
             while last > c.i and (c.doc[last].is_punct or c.doc[last].tag_ == "POS"):
                 last -= 1

@@ -378,3 +378,78 @@ def test_judges_speak_for_the_court_the_article_names(analyse_text):
     assert said_by(doc, an, "refunds were owed") == {"Court of Appeal"}
     doc, an = analyse_text("The judges said the refunds were owed in full.\n")
     assert said_by(doc, an, "refunds were owed") == {"judges"}
+
+
+def test_footer_menus_and_button_rows_make_no_actors(analyse_text):
+    _, an = analyse_text(
+        "[Play]  [Share]  [Bookmark]  [Gift this story]\n"
+        "The Maritime Safety Council said the terminal met every standard.\n"
+        "Cookies | Contact us | Advertise | Editorial standards | © 2026 Fjord Media AS\n"
+    )
+    assert names(an) == {"Maritime Safety Council"}
+
+
+def test_byline_without_by_names_the_writer(analyse_text):
+    _, an = analyse_text(
+        "Ingrid Solberg, Diplomatic Editor\n"
+        "The Maritime Safety Council said the terminal met every standard.\n"
+    )
+    assert actor(an, "Ingrid Solberg").kind == "person"
+    assert not any("Editor" in n for n in names(an))
+
+
+def test_places_named_without_acting_are_no_actors(analyse_text):
+    _, an = analyse_text(
+        "The terminal will also ship fish to buyers in Japan, the council said.\n"
+        "Norway and Denmark will present the plan at the next meeting of Nordic leaders.\n"
+        "European allies said they would back the plan.\n"
+    )
+    assert {"Norway", "Denmark", "European allies"} <= names(an)
+    assert not {"Japan", "Nordic leaders"} & names(an)
+
+
+def test_a_country_named_as_a_place_and_acting_elsewhere_is_an_actor(analyse_text):
+    _, an = analyse_text(
+        "Buyers in Japan have ordered more cod this year.\n"
+        "Japan said it would lift its import quota in May.\n"
+    )
+    assert actor(an, "Japan").kind == "state"
+    assert len(actor(an, "Japan").mentions) == 2
+
+
+def test_seats_of_governments_and_of_the_eu(analyse_text):
+    doc, an = analyse_text(
+        "The European Union welcomed the deal on Wednesday.\n"
+        "Brussels said the money would flow only if the dredging stayed within limits.\n"
+        "Astana said the cable would be finished by 2029.\n"
+    )
+    assert said_by(doc, an, "money would flow") == {"European Union"}
+    assert "Brussels" in actor(an, "European Union").aliases
+    assert said_by(doc, an, "finished by 2029") == {"Kazakhstan"}
+
+
+def test_state_media_speak_for_their_state(analyse_text):
+    doc, an = analyse_text(
+        "Norwegian state radio claimed that the port had asked for a delay.\n"
+        "Chinese state media said the talks were constructive.\n"
+    )
+    assert said_by(doc, an, "asked for a delay") == {"Norway"}
+    assert said_by(doc, an, "constructive") == {"China"}
+
+
+def test_officials_at_a_body_speak_for_the_body_the_article_named(analyse_text):
+    doc, an = analyse_text(
+        "The Maritime Safety Council said the terminal met every standard.\n"
+        "Officials at the council are also worried about dredging.\n"
+        "A spokeswoman for the family said it would not comment further.\n"
+    )
+    assert said_by(doc, an, "worried about dredging") == {"Maritime Safety Council"}
+    assert "Officials at the council" in actor(an, "Maritime Safety Council").aliases
+    assert "Officials" not in actor(an, "Maritime Safety Council").aliases
+
+
+def test_a_short_relative_clause_says_who_unnamed_people_are(analyse_text):
+    doc, an = analyse_text(
+        "Two researchers who have studied the harbour floor said the dredging would harm cod stocks.\n"
+    )
+    assert said_by(doc, an, "cod stocks") == {"researchers who have studied the harbour floor"}
