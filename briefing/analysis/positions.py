@@ -202,6 +202,8 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
     lemma = lemma_of(tok)
     children = list(tok.children)
     deps = {c.dep_ for c in children}
+    if _misattached_clause(tok) is not None:
+        deps.add("ccomp")
     start, end = tok.i, tok.i + 1
     # light verb + noun: "expressed gratitude", "voiced concern", "made clear"
     if lemma in cues["light"]:
@@ -246,6 +248,20 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
     if need == "object" and not deps & OBJECT_DEPS and not _colon_or_quote_after(tok):
         return None
     return start, end
+
+
+def _misattached_clause(tok):
+    """A "that" clause the parser hung on the verb's object as a relative clause ("told a meeting of island
+    leaders that few people understood ...": "that" is its complementiser, not its subject or object); None
+    when there is none."""
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "dative") or c.i < tok.i:
+            continue
+        for g in c.subtree:
+            if g.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < g.i
+                                                  for m in g.children):
+                return g
+    return None
 
 
 def _colon_after(tok) -> bool:
@@ -360,6 +376,8 @@ def _content(tok, cue_start: int, cue_end: int, sent) -> tuple[int, int]:
     for c in tok.children:
         if c.dep_ in ("ccomp", "xcomp", "parataxis") and (pick is None or pick.dep_ not in ("ccomp",)):
             pick = c
+    if pick is None:
+        pick = _misattached_clause(tok)
     if pick is None:
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd", "dative") or (c.dep_ in ("prep", "prt") and c.i >= cue_end - 1):

@@ -529,3 +529,24 @@ def test_an_attribution_after_a_quote_that_reports_someone_else(analyse_text):
         "you,'\" Ambassador Lena Ortiz recalled in an interview."
     )
     assert [(p.actor, p.cue) for p in an.positions] == [("Lena Ortiz", "recalled")]
+
+
+def test_a_that_clause_the_parser_hung_on_the_object(analyse_text):
+    # "that" is the complementiser of what was told, parsed as a relative clause on "a meeting"
+    _, an = analyse_text(
+        "Prime Minister Tala Vaai spoke in Apia. In Apia last week, she told a meeting of Pacific Island leaders "
+        "that few people understood the stakes of rising seas better than residents of their part of the planet."
+    )
+    told = [p for p in an.positions if p.cue == "told"]
+    assert [p.actor for p in told] == ["Tala Vaai"]
+    assert told[0].content.startswith("few people understood")
+
+
+def test_a_relative_clause_on_what_was_told_is_no_statement(analyse_text):
+    _, an = analyse_text("The mayor told a story that nobody believed.")
+    assert an.positions == []
+
+
+def test_joked_that_reports_speech(analyse_text):
+    _, an = analyse_text("Senator Rui Costa joked that, among young voters, his rival ranks fourth.")
+    assert [(p.actor, p.cue) for p in an.positions] == [("Rui Costa", "joked")]
