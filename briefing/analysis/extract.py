@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, furniture_block, gender_of, merge
 from briefing.analysis import lexicons
@@ -194,6 +195,8 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                               all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1, last_head)
         if gi < 0:
             continue
+        if p.source.noun:
+            last_role[p.source.noun] = gi  # "the official" next time
         if p.source.kind in ("role", "body") and gi != base[fi] + p.source.mention:
             role_forms.setdefault(fold(p.source.surface), (set(), p.source.surface))[0].add(gi)
         if gi in descriptions:
@@ -319,6 +322,11 @@ def _ahead(ref: SourceRef, off: int, mentions: list[MentionF], order: list[int],
     return next((gi for gi in orgs if mentions[gi].subject), -1)
 
 
+@lru_cache(maxsize=1)
+def _body_names() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in lexicons.load("roles")["body_names"]["map"].items()}
+
+
 def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org, last_head) -> int:
     """The global mention index a source reference stands for, or -1."""
     if ref.kind == "mention":
@@ -334,9 +342,13 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject
     if ref.kind == "role":
         gi = last_role.get(ref.cls, -1)
         return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
+    fallback = base + ref.mention if ref.mention >= 0 else -1
     if ref.kind == "body":
+        named = [last_word[w] for w in _body_names().get(ref.cls, ()) if w in last_word]
+        by_name = max(named) if named else -1  # "the fund" after "Ostrander Capital"
         if ref.cls not in lexicons.words("roles", "body"):  # any other noun: only an organisation named with it ("the fund")
-            return last_head.get(ref.cls, -1)
+            gi = last_head.get(ref.cls, -1)
+            return gi if gi >= 0 else by_name if by_name >= 0 else fallback
         if ref.cls in _BODY_STATE:
             gi = pick(("state",))
         else:
@@ -347,6 +359,8 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject
                 gi = last_word.get(ref.cls, -1)  # "the bank" after "Harbor Bank"
             if gi < 0 and ref.cls in _BODY_RESEARCH:  # "the team" after "Researchers at the X Institute"
                 gi = last_word.get("research", -1)
+            if gi < 0:
+                gi = by_name
             if gi < 0 and ref.cls in _BODY_COMPANY:
                 gi = last_subject_org()  # the company the last sentences were about: "X agreed to buy rival Y"
             if gi < 0 and ref.cls in _BODY_COMPANY:

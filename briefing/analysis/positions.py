@@ -56,6 +56,8 @@ class SourceRef:
     surface: str = ""  # the source as written ("he", "Turkish officials")
     offset: int = 0  # absolute offset of the source in the text (for "nearest earlier" lookups)
     ahead: bool = False  # a headline's bare noun ("Club says ..."): the club the article names after it
+    noun: str = ""  # the noun of an unnamed source ("official" of "a senior official at the ministry"): a later
+    # "the official" is the same source
 
 
 @dataclass(slots=True)
@@ -514,14 +516,18 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         desc = span_text(doc, words[0].i, words[-1].i + 1) if words else surface
         det = doc[s].lower_ if s < e else ""
         fallback = ctx.add_description(desc, surface, off + doc[s].idx, off + doc[e - 1].idx + len(doc[e - 1].text))
+        noun = lemma if det in ("a", "an") and t.tag_ == "NN" else ""
         if body:  # "League officials said", "the appeal judges ruled": the league, the court
-            return SourceRef("body", fallback, cls=body, surface=surface, offset=off + doc[s].idx)
+            return SourceRef("body", fallback, cls=body, surface=surface, offset=off + doc[s].idx, noun=noun)
         if det in ("the", "his", "her", "its", "their") and t.tag_ in ("NN", "NNP"):
             if lemma in nouns["role"]:
                 return SourceRef("role", fallback, cls=lemma, surface=surface, offset=off + doc[s].idx)
             if lemma in nouns["body"]:
                 return SourceRef("body", fallback, cls=lemma, surface=surface, offset=off + doc[s].idx)
-        return SourceRef("mention", fallback, surface=surface, offset=off + doc[s].idx)
+            if det == "the" and lemma in nouns["people"] and e - s == 2:
+                # "The official said" after "a senior official at the ministry said": the same source
+                return SourceRef("role", fallback, cls=lemma, surface=surface, offset=off + doc[s].idx)
+        return SourceRef("mention", fallback, surface=surface, offset=off + doc[s].idx, noun=noun)
 
     def walk(t) -> None:
         if t.i in seen:

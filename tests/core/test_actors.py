@@ -453,3 +453,22 @@ def test_a_short_relative_clause_says_who_unnamed_people_are(analyse_text):
         "Two researchers who have studied the harbour floor said the dredging would harm cod stocks.\n"
     )
     assert said_by(doc, an, "cod stocks") == {"researchers who have studied the harbour floor"}
+
+
+def test_a_body_noun_finds_the_organisation_whose_name_says_what_it_is(analyse_text):
+    doc, an = analyse_text(
+        "Ostrander Capital, which owns 6 percent of Calder Appliances, urged the board to appoint a reviewer.\n"
+        '"We are not selling, but our patience is not unlimited," a spokesman for the fund said.\n'
+        "Vantra Airways cancelled 40 flights on Monday. The airline said the strike was unlawful.\n"
+    )
+    assert said_by(doc, an, "patience") == {"Ostrander Capital"}
+    assert said_by(doc, an, "unlawful") == {"Vantra Airways"}
+
+
+def test_the_official_is_the_unnamed_official_introduced_before(analyse_text):
+    doc, an = analyse_text(
+        "A source close to the talks said the deal was near.\n"
+        "The source, who asked not to be named, said it could be signed on Friday.\n"
+    )
+    assert said_by(doc, an, "signed on Friday") == {"source close to the talks"}
+    assert "source" not in names(an)
