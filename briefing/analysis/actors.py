@@ -347,6 +347,15 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
     for tok in doc:
         if tok.i in tok2m or tok.i in datelined:
             continue
+        named = _lowercase_body(tok)
+        if named is not None:  # "the interior ministry", "parliament's home affairs committee"
+            a, b = named
+            if not any(i in tok2m for i in range(a, b)):
+                text = span_text(doc, a, b)
+                add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text,
+                             " ".join(w[:1].upper() + w[1:] for w in text.split()), "organization", sentence_of(a),
+                             "ent", idle=not acts(tok)), a, b)
+            continue
         if tok.pos_ == "PROPN" and tok.ent_type_ in _MISSED_TYPES and _source_slot(tok):
             s, e = np_span(tok)
             words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
@@ -394,6 +403,32 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
 @lru_cache(maxsize=1)
 def _institution_seats() -> dict[str, str]:
     return dict(lexicons.load("places")["institution_seats"]["map"])
+
+
+_NAMED_BODIES = {"ministry", "department", "committee", "commission", "agency", "inspectorate", "directorate",
+                 "tribunal"}
+_BODY_ADJECTIVES = {"interior", "internal", "domestic", "environmental", "economic", "judicial", "electoral",
+                    "parliamentary", "constitutional", "medical", "military", "financial", "statistical"}
+
+
+def _lowercase_body(tok) -> tuple[int, int] | None:
+    """Token range of a body named in lower case by what it does ("the interior ministry said", "the home
+    affairs committee voted", "an official at the health department"): its own organisation (GUIDELINES 1);
+    a foreign ministry is its state and is left to the state rules."""
+    if tok.lower_ not in _NAMED_BODIES or tok.pos_ not in ("NOUN", "PROPN") or not tok.text.islower():
+        return None
+    mods = []
+    i = tok.i - 1
+    doc = tok.doc
+    while i >= 0 and doc[i].head.i in (tok.i, *(m.i for m in mods)) and doc[i].text.isalpha() and \
+            doc[i].text.islower() and ((doc[i].dep_ == "compound" and doc[i].pos_ == "NOUN") or (
+            doc[i].dep_ in ("amod", "compound") and doc[i].lower_ in _BODY_ADJECTIVES)):
+        mods.insert(0, doc[i])
+        i -= 1
+    if not mods or any(m.lower_ in ("foreign", "state", "government", "news") or m.lower_ in _QUANTIFIERS
+                       for m in mods):
+        return None
+    return mods[0].i, tok.i + 1
 
 
 def _parenthesised(span) -> bool:

@@ -350,7 +350,10 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject
             gi = last_head.get(ref.cls, -1)
             return gi if gi >= 0 else by_name if by_name >= 0 else fallback
         if ref.cls in _BODY_STATE:
-            gi = pick(("state",))
+            # "the ministry" after "the finance ministry" (an organisation of its own), else the state
+            gi = last_word.get(ref.cls, -1) if ref.cls in ("ministry", "department") else -1
+            if gi < 0:
+                gi = pick(("state",))
         else:
             gi = last_subject_org() if ref.cls in ("company", "firm") else -1  # the one the story was just about
             if gi < 0:

@@ -500,7 +500,7 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                     if m.how == "outlet":
                         return None
                     return SourceRef("mention", ctx.tok2m[c.i], surface=span_text(doc, s, e) or m.surface,
-                                     offset=m.start)
+                                     offset=m.start, noun=lemma if doc[s].lower_ in ("a", "an") else "")
         if lemma in nouns["document"]:
             return None
         body, body_end = _body_of_members(t, lemma, nouns)

@@ -472,3 +472,23 @@ def test_the_official_is_the_unnamed_official_introduced_before(analyse_text):
     )
     assert said_by(doc, an, "signed on Friday") == {"source close to the talks"}
     assert "source" not in names(an)
+
+
+def test_bodies_named_in_lower_case_by_what_they_do(analyse_text):
+    doc, an = analyse_text(
+        "A senior official at the interior ministry said the memo had been a draft.\n"
+        "The official, who was not authorised to speak publicly, said no monitoring had taken place.\n"
+        "The finance ministry said the budget was balanced. The ministry said it would publish the figures.\n"
+        "The home affairs committee voted to summon the minister's top civil servant.\n"
+    )
+    assert said_by(doc, an, "draft") == said_by(doc, an, "no monitoring") == {"Interior Ministry"}
+    assert said_by(doc, an, "balanced") == said_by(doc, an, "publish the figures") == {"Finance Ministry"}
+    assert actor(an, "Home Affairs Committee").kind == "organization"
+
+
+def test_a_foreign_ministry_stays_its_state(analyse_text):
+    doc, an = analyse_text(
+        "Russia's foreign ministry said the cable breached the convention.\n"
+        "The ministry said it would raise the matter at the summit.\n"
+    )
+    assert said_by(doc, an, "breached") == said_by(doc, an, "raise the matter") == {"Russia"}

@@ -271,7 +271,7 @@ def test_idiom_goes_without_saying_is_no_position(analyse_text):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("LISBON - The fisheries ministry said the quota talks would resume in May.", "fisheries ministry"),
+        ("LISBON - The fisheries ministry said the quota talks would resume in May.", "Fisheries Ministry"),
         ("NAIROBI (Newswire) – Energy Minister Ruth Wanjiru said on Friday the grid deal was final.", "Ruth Wanjiru"),
     ],
 )
