@@ -371,8 +371,9 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                     continue
                 add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
                              "unknown", sentence_of(a), "propn"), a, b)
-        elif tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "nsubj" and tok.text[:1].isupper() \
+        elif tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNS") and tok.dep_ == "nsubj" and tok.text[:1].isupper() \
                 and tok.text[1:].islower() and tok.lemma_.lower() not in agents and tok.head.pos_ == "VERB" \
+                and not (tok.tag_ == "NNS" and agent_like(tok.lemma_.lower())) \
                 and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
             add(MentionF(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text, tok.text, "unknown",
                          sentence_of(tok.i), "noun"), tok.i, tok.i + 1)
@@ -589,6 +590,27 @@ def furniture_block(document, block) -> bool:
 def _agent_nouns() -> frozenset[str]:
     """Nouns for people and bodies: a capitalised one opening a sentence is no surname."""
     return _roles("official") | _roles("people") | _roles("role") | _roles("body")
+
+
+_AGENT_SUFFIXES = ("man", "woman", "men", "women", "person", "people", "ist", "ian", "ant", "ent", "er", "or",
+                   "eer", "ee", "crat", "arch", "smith", "wright")
+_NOT_AGENT = {"paper", "letter", "order", "number", "computer", "factor", "sector", "matter", "center", "centre",
+              "water", "power", "border", "corner", "chapter", "quarter", "cancer", "error", "minor", "mirror",
+              "motor", "monitor", "river", "tower", "theater", "theatre", "summer", "winter", "winner", "dinner",
+              "layer", "weather", "disorder", "trader", "meter", "filter", "other", "ever", "under", "after",
+              "element", "moment", "event", "content", "talent", "percent", "agent", "incident", "accident",
+              "argument", "extent", "intent", "segment", "comment", "payment", "treatment", "statement",
+              "document", "amendment", "settlement", "tournament", "department", "environment", "development",
+              "investment", "movement", "instrument", "requirement", "assessment", "equipment", "plant", "want",
+              "grant", "restaurant", "giant", "variant", "warrant", "pageant", "elephant", "tenant", "cent",
+              "fee", "committee", "guarantee", "coffee", "jubilee", "referee"}
+
+
+def agent_like(lemma: str) -> bool:
+    """A noun that by its ending names a person or body ("businessman", "economist", "physician", "voter")."""
+    if lemma in _NOT_AGENT or lemma.endswith(("ment", "ence", "ance", "ness", "ship")) or len(lemma) < 5:
+        return lemma in {"committee", "referee", "agent"}
+    return lemma.endswith(_AGENT_SUFFIXES)
 
 
 _MISSED_TYPES = {"", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}

@@ -25,6 +25,7 @@ from functools import cache
 from briefing.analysis import lexicons
 from briefing.analysis.actors import (
     MentionF,
+    agent_like,
     base_form,
     dateline,
     furniture,
@@ -238,7 +239,7 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
             return None
     if lemma == "tell" and not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok) and not _colon_after(tok) and not any(
             c.dep_ == "dative" or c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or lemma_of(c) in _nouns()["agent"]
-                                                        or _agent_like(lemma_of(c)) or _partitive_of(c) is not None)
+                                                        or agent_like(lemma_of(c)) or _partitive_of(c) is not None)
             for c in children):
         return None  # "tell the truth", "tell more jokes" say nothing to anyone
     if lemma == "continue" and not _colon_or_quote_after(tok):  # "continued:" introduces more of a quote
@@ -426,25 +427,6 @@ _STATIVE = {"have", "be", "get", "need", "remain", "seem", "lack", "own", "hold"
 _GENERIC_PEOPLE = {"people", "person", "man", "woman", "member", "group", "organization", "organisation",
                    "community", "family", "local", "friend", "colleague", "host", "player", "state", "country",
                    "nation", "company", "firm", "bank", "agency", "authority", "government", "office", "house"}
-_AGENT_SUFFIXES = ("man", "woman", "men", "women", "person", "people", "ist", "ian", "ant", "ent", "er", "or",
-                   "eer", "ee", "crat", "arch", "smith", "wright")
-_NOT_AGENT = {"paper", "letter", "order", "number", "computer", "factor", "sector", "matter", "center", "centre",
-              "water", "power", "border", "corner", "chapter", "quarter", "cancer", "error", "minor", "mirror",
-              "motor", "monitor", "river", "tower", "theater", "theatre", "summer", "winter", "winner", "dinner",
-              "layer", "weather", "disorder", "trader", "meter", "filter", "other", "ever", "under", "after",
-              "element", "moment", "event", "content", "talent", "percent", "agent", "incident", "accident",
-              "argument", "extent", "intent", "segment", "comment", "payment", "treatment", "statement",
-              "document", "amendment", "settlement", "tournament", "department", "environment", "development",
-              "investment", "movement", "instrument", "requirement", "assessment", "equipment", "plant", "want",
-              "grant", "restaurant", "giant", "variant", "warrant", "pageant", "elephant", "tenant", "cent",
-              "fee", "committee", "guarantee", "coffee", "jubilee", "referee"}
-
-
-def _agent_like(lemma: str) -> bool:
-    """A noun that by its ending names a person or body ("businessman", "economist", "physician", "voter")."""
-    if lemma in _NOT_AGENT or lemma.endswith(("ment", "ence", "ance", "ness", "ship")) or len(lemma) < 5:
-        return lemma in {"committee", "referee", "agent"}
-    return lemma.endswith(_AGENT_SUFFIXES)
 def _source_refs(tok, ctx) -> list[SourceRef]:
     """Resolve a subject token to source references (several for "France and the UK")."""
     refs: list[SourceRef] = []
@@ -504,7 +486,7 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         if lemma in nouns["document"]:
             return None
         body, body_end = _body_of_members(t, lemma, nouns)
-        if not (lemma in nouns["agent"] or _agent_like(lemma)):
+        if not (lemma in nouns["agent"] or agent_like(lemma)):
             if doc[s].lower_ == "the" and t.tag_ == "NN" and t.pos_ == "NOUN" and e - s == 2:
                 # "the fund warned" after "the International Monetary Fund": the organisation whose name
                 # ends in that noun, if the article named one (resolved in assemble; nothing otherwise)

@@ -492,3 +492,23 @@ def test_a_foreign_ministry_stays_its_state(analyse_text):
         "The ministry said it would raise the matter at the summit.\n"
     )
     assert said_by(doc, an, "breached") == said_by(doc, an, "raise the matter") == {"Russia"}
+
+
+def test_surname_tagged_as_plural_noun_is_the_person(analyse_text):
+    doc, an = analyse_text(
+        "Senator Carla Matthews toured the plant on Monday.\n"
+        "Matthews further described the closure as a mistake.\n"
+    )
+    assert said_by(doc, an, "mistake") == {"Carla Matthews"}
+    assert "Matthews" in actor(an, "Carla Matthews").aliases
+    doc, an = analyse_text("Physicists want to see the data.\n")  # a plural noun for people stays a group
+    assert said_by(doc, an, "see the data") == {"Physicists"}
+
+
+def test_watchdog_and_utility_refer_to_the_body_named_before(analyse_text):
+    doc, an = analyse_text(
+        "The Financial Conduct Authority opened an inquiry. The watchdog said it would report in May.\n"
+        "Northgate Power runs the plant. The utility said the closure was final.\n"
+    )
+    assert said_by(doc, an, "report in May") == {"Financial Conduct Authority"}
+    assert said_by(doc, an, "closure was final") == {"Northgate Power"}
