@@ -140,6 +140,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         if low in lx["negated"] and _negated(tok):
             neg = next((c for c in list(tok.children) + list(tok.head.children) if c.dep_ == "neg"), None)
+            if neg is not None and neg.lower_ == "never" and tok.pos_ == "VERB":
+                continue  # "retailers that had never agreed to take the goods": a settled past, nothing pending
             start = neg.i if neg is not None and neg.i < tok.i else tok.i
             out.append((0, start, tok.i + 1, tok))
             continue
@@ -148,6 +150,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 continue
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx["held_by"]:
                 continue  # "unions have doubts about enforcement", "voiced doubts": a stance of its holder
+            if any(c.lower_ == "any" for c in tok.children) and _negated(tok.head):
+                continue  # "did not reflect any doubt about the results": negated, the doubt is denied
             out.append((0, tok.i, tok.i + 1, tok))
             continue
         if low in lx["explicit_sub"]:
@@ -177,8 +181,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if tok.i == first.i and low == "should" and tok.tag_ == "MD" and not stext.rstrip("\"'”’)] ").endswith("?"):
             out.append((1, tok.i, tok.i + 1, tok))
             continue
-        # 2. disputes
-        if tok.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and (
+        # 2. disputes (a participle that describes a thing, "a disputed stretch of seabed", states no denial)
+        if tok.pos_ == "VERB" and tok.dep_ != "amod" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and (
                 lemma in lx["deny"] or (
                 lemma in lx["deny_claim"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["claims"]
                                                    for c in tok.children))):
@@ -196,6 +200,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 continue  # a rule's prohibition beside its obligations: "must tell pupils ... and may not store"
             if head.dep_ == "advcl" and head.tag_ == "VBG" and head.i > head.head.i:
                 continue  # a hedge subordinate to a firm main point
+            if _class_description(head):
+                continue  # "projects that could damage the sea need the consent of all five states": a rule's class
             out.append((4, tok.i, tok.i + 1, tok))
             continue
         if lemma == "expect" and tok.tag_ == "VBN":
@@ -307,6 +313,28 @@ def _generic_rule(verb) -> bool:
                                                        for c in obj.children):
             return False
     return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.sent)
+
+
+def _class_description(verb) -> bool:
+    """Is this verb a relative clause that defines a class in a rule ("projects that could damage the sea need
+    the consent of all states", "any drug that may cause harm must carry a warning")? The antecedent is a bare
+    plural or a universal phrase, subject of a present-tense clause that speaks of no future."""
+    if verb.dep_ != "relcl":
+        return False
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.ent_type_:
+        return False
+    dets = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod")]
+    if dets and not all(c.lower_ in ("any", "every", "each", "all", "no") for c in dets):
+        return False
+    if not dets and noun.tag_ != "NNS":
+        return False
+    main = noun.head
+    present = main.tag_ in ("VBP", "VBZ") or main.tag_ == "VB" and not any(c.dep_ == "aux" for c in main.children)
+    if not present and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "shall")
+                                                    for c in main.children):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _EVENT_AUX for c in main.children)
 
 
 def _normative(verb) -> bool:

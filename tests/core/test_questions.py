@@ -208,3 +208,36 @@ def test_a_condition_in_a_generic_rule_is_no_question(analyse_text, text):
 def test_a_condition_about_a_pending_event_is_a_question(analyse_text, text, cue):
     _, an = analyse_text(text)
     assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a modal in a relative clause that defines the class a rule is about (GUIDELINES 3: a generic rule)
+        "Under the treaty, ships that could harm the reef need a permit from all three states.",
+        "Any drug that may cause birth defects must carry a warning.",
+        # a participle that describes a thing states no denial
+        "Troops moved into the disputed border region on Monday.",
+        # a denied doubt is firm
+        "The auditor said the review did not reflect any doubt about the accounts.",
+        # "never" with a verb reports a settled past, not a pending matter
+        "Exports fell after the firm shipped goods to buyers that had never agreed to take them.",
+    ],
+)
+def test_hedges_and_denials_that_leave_nothing_open(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # the same words where a matter stays open
+        ("Farmers said measures that could raise costs were rushed through.", "could"),
+        ("The union disputed the figures.", "disputed"),
+        ("The deal has not been agreed.", "not been agreed"),
+    ],
+)
+def test_hedges_and_denials_that_stay_open(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
