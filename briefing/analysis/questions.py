@@ -63,6 +63,10 @@ def _lex() -> dict:
         "explicit_re": phrase_re(q["explicit"]["phrases"]),
         "explicit_sub": frozenset(q["explicit"]["subordinators"]),
         "refusal_re": phrase_re(q["refusal"]["phrases"]),
+        "info_verbs": frozenset(q["refusal"]["info_verbs"]),
+        "info_nouns": frozenset(q["refusal"]["info_nouns"]),
+        "dismiss_phrasal": {tuple(x.split()) for x in q["dispute"]["phrasal"]},
+        "decision": frozenset(q["pending"]["decision_verbs"]),
         "cond_sub": frozenset(q["condition"]["subordinators"]),
         "cond_re": phrase_re(q["condition"]["phrases"]),
         "deny": frozenset(q["dispute"]["verbs"]),
@@ -119,6 +123,15 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         a, b = tok_at(base + m.start()), tok_at(base + m.end() - 1)
         if a is not None and b is not None and _asks_after(b):
             out.append((0, a.i, b.i + 1, a))
+    for tok in sent:  # a refusal to give a date, a figure or a name: that matter stays open
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lx["info_verbs"] and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lx["info_nouns"] for c in tok.children):
+            neg = next((c for c in tok.children if c.dep_ == "neg"), None)
+            if neg is not None and neg.lower_ != "never":
+                aux = [c.i for c in tok.children if c.dep_ == "aux" and c.i < tok.i]
+                out.append((0, min(aux + [neg.i]), tok.i + 1, tok))  # "would not give a date"
+            elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("decline", "refuse") and tok.head.i < tok.i:
+                out.append((0, tok.head.i, tok.i + 1, tok))  # "declined to give a figure"
     first = sent[0]
     for tok in sent:
         low = tok.lower_
@@ -157,6 +170,17 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if low in lx["explicit_sub"]:
             out.append((0, tok.i, tok.i + 1, tok))
             continue
+        if low == "yet" and tok.dep_ == "advmod" and _none_yet(tok.head):
+            # "Neither of them has yet been able to reproduce the results": not so far, still open
+            aux = next(c for c in tok.head.children if c.dep_ == "aux" and c.lemma_ == "have")
+            out.append((0, aux.i, tok.head.i + 1, tok))
+            continue
+        if low == "after" and tok.dep_ == "mark" and tok.i > 0 and doc[tok.i - 1].lower_ == "only" and any(
+                c.dep_ == "aux" and c.lower_ in _EVENT_AUX | {"can", "could", "must", "may"}
+                for c in tok.head.head.children):
+            # "would release the money only after a panel had examined the results": a condition not yet met
+            out.append((1, tok.i - 1, tok.i + 1, tok))
+            continue
         # 1. conditions
         if low in lx["cond_sub"] and tok.dep_ == "mark":  # "once the deal is signed", not "once again"
             clause = tok.head
@@ -188,6 +212,14 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                                                    for c in tok.children))):
             out.append((2, tok.i, tok.i + 1, tok))
             continue
+        if tok.pos_ == "VERB" and tok.dep_ != "amod" and any(
+                (lemma, c.lower_) in lx["dismiss_phrasal"] and c.dep_ in ("prt", "advmod") and c.i > tok.i
+                for c in tok.children):
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lx["claims"]), None)
+            if obj is not None:  # "brushed the objection aside", "shrugged off the criticism"
+                part = next(c for c in tok.children if (lemma, c.lower_) in lx["dismiss_phrasal"] and c.i > tok.i)
+                out.append((2, tok.i, max(part.i, obj.i) + 1, tok))
+                continue
         if quoted:
             continue
         # 4. pending decisions and modals of possibility
@@ -220,6 +252,23 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 and not any(c.dep_ == "neg" for c in tok.children):
             out.append((4, next(c.i for c in tok.children if c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll")),
                         tok.i + 1, tok))  # "said it would consider a larger trial": a decision still to take
+            continue
+        if lemma in lx["weighing"] and tok.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("neg", "prt", "oprd", "ccomp", "xcomp", "aux") or c.tag_ in ("WP", "WDT")
+                for c in tok.children) and any(
+                c.dep_ == "dobj" and not any(d.lower_ in _RULE_DETS - {"a", "an"} for d in c.children)
+                for c in tok.children):
+            # "as junior coalition partner weighs its future", "the board considers a bid": under way (news
+            # present); "considers the offer a step backwards", "what they consider modest achievements" are
+            # views, "considers each application" a routine
+            out.append((4, tok.i, tok.i + 1, tok))
+            continue
+        if lemma in lx["decision"] and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children) \
+                and not any(c.dep_ == "neg" for c in tok.children) and any(
+                c.dep_ in ("ccomp", "xcomp") and c.left_edge.lower_ in _WH for c in tok.children):
+            # "would decide how to vote on the motion": a decision still to take, with the matter it settles
+            aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll"))
+            out.append((4, aux.i, tok.i + 1, tok))
             continue
         if lemma in lx["undisclosed"] and any(c.dep_ == "neg" for c in tok.children) and any(
                 c.dep_ in ("ccomp", "xcomp") and any(w.lower_ in _WH for w in c.subtree if w.i < c.i + 1)
@@ -313,6 +362,20 @@ def _generic_rule(verb) -> bool:
                                                        for c in obj.children):
             return False
     return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.sent)
+
+
+_NOBODY = {"none", "neither", "nobody", "nothing", "noone"}
+
+
+def _none_yet(verb) -> bool:
+    """A present perfect with a negative subject ("Neither of them has yet been able", "No lab has yet
+    repeated it"): nothing so far, so the matter stays open."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def _class_description(verb) -> bool:

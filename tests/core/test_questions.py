@@ -241,3 +241,43 @@ def test_hedges_and_denials_that_leave_nothing_open(analyse_text, text):
 def test_hedges_and_denials_that_stay_open(analyse_text, text, cue):
     _, an = analyse_text(text)
     assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a deliberation under way, in the news present of a headline
+        ("Budget deal agreed as smaller party weighs its options", "weighs"),
+        # a decision still to take, with the matter it settles
+        ("Its chairman said the council would decide how to spend the grant after the audit.", "would decide"),
+        # nobody so far
+        ("None of the labs has yet been able to repeat the experiment.", "has yet been"),
+        # a condition not yet met
+        ("The bank said it would lend the city another €40 million only after auditors had checked the accounts.",
+         "only after"),
+        # a refusal to give the date, figure or name of a pending matter
+        ("Asked when the bridge would reopen, the mayor would not give a date.", "would not give"),
+        ("The minister declined to give a figure for the cost of the new line.", "declined to give"),
+        # a phrasal dismissal of a claim (GUIDELINES 3, Disputes)
+        ("Smith brushed the objection aside.", "brushed the objection aside"),
+        ("The minister shrugged off the criticism from the opposition.", "shrugged off the criticism"),
+    ],
+)
+def test_more_open_matters(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee considers each application on its merits.",  # a routine, not a decision under way
+        "The unions praise what they consider modest gains in the new contract.",  # a view
+        "The court will decide the case in May.",  # a scheduled decision without a named open matter
+        "The museum reopened only after the roof had been repaired.",  # a condition met in the past
+        "The champion shrugged off the defeat.",  # no claim dismissed
+    ],
+)
+def test_look_alikes_of_open_matters(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
