@@ -239,7 +239,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             name = base_form(span_text(doc, a, b))
             add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name, "person",
                          sentence_of(a), "byline"), a, b)
-    for ent in doc.ents:
+    for ent in _split_bracketed(doc.ents):
         label = ent.label_
         if label not in ACTOR_LABELS or _not_a_name(ent):
             continue
@@ -277,7 +277,9 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                 continue  # "Demonstrators said": a description of people, read as such by the position rules
             add(MentionF(start, end, surface, surface, "unknown", sent, "noun"), ent.start, ent.end)
             continue
-        if label == "NORP" or (label == "GPE" and root.dep_ == "amod"):
+        if label == "NORP" or (label == "ORG" and root.dep_ in ("amod", "compound") and len(ent) == 1
+                               and countries.demonym(ent.text)) or (label == "GPE" and root.dep_ == "amod"):
+            # ("Kazakh officials" with "Kazakh" tagged as an organisation)
             _norp(doc, ent, offset, sent, add, official, collective, people)
             continue
         st = countries.lookup(surface)
@@ -326,8 +328,10 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                 head.lemma_.lower() not in _roles("official") | _roles("people") | _ISSUED
                 or head.ent_type_ == "PERSON"
                 or any(c.ent_type_ == "PERSON" for c in head.children) or _before_name(head))
+            # the parent that names a body ("parliament's home affairs committee") acts only if it does elsewhere
+            parent = root.dep_ == "poss" and root.head.lemma_.lower() in _roles("body")
             add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "ent",
-                         roles=_company_roles(ent), weak=modifier), ent.start, ent.end)
+                         roles=_company_roles(ent), weak=modifier, idle=parent), ent.start, ent.end)
             continue
         if label == "GPE":
             body = _institution_seats().get(surface)
@@ -399,6 +403,24 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if tok in tok2m:
                 out[tok2m[tok]].weak = True
     return out, tok2m
+
+
+def _split_bracketed(ents) -> list:
+    """Entities with a bracket run into them ("The Financial Conduct Board (FCB"): the name before the bracket
+    and the acronym inside it, each an entity of its own."""
+    from spacy.tokens import Span
+
+    out = []
+    for ent in ents:
+        cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
+        if cut is None:
+            out.append(ent)
+            continue
+        out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
+        inner = [t for t in ent.doc[cut + 1 : ent.end + 1] if t.text != ")"][:1]
+        if inner and inner[0].text.isupper() and inner[0].is_alpha:
+            out.append(Span(ent.doc, inner[0].i, inner[0].i + 1, label=ent.label_))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -783,6 +805,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+_GENERIC_LEADS = {"national", "international", "european", "american", "british", "united", "federal", "royal",
+                  "general", "new", "first", "central", "global", "world", "state", "public", "north", "south",
+                  "east", "west", "northern", "southern", "eastern", "western", "great", "greater", "the"}
 _LINK_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "&"}
 
 
@@ -799,6 +824,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     # the leading words of a company-like name ("coldwater" of "Coldwater Logistics", "hollin water" of "Hollin
     # Water Services"): that name when one organisation has them, None when two do
     first_words: dict[str, str | None] = {}
+    other_first: dict[str, str | None] = {}
     org_words = _roles("org_name_words")
     full_gender: dict[str, str] = {}  # folded full name -> "m"/"f" from a title written with it ("First Lady ...")
     for i, m in enumerate(mentions):
@@ -827,10 +853,17 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
             words = key.split()
             if len(words) >= 2 and words[-1][:1].isalpha():
                 heads.setdefault(words[-1], set()).add(key)
-                if words[-1] in org_words and not _LINK_WORDS & set(words):
-                    for k in range(1, len(words)):
+                if not _LINK_WORDS & set(words) and m.how == "ent" and words[0] not in _GENERIC_LEADS \
+                        and words[0] not in _agent_nouns():
+                    # the leads of a name that ends in a company word ("Hollin Water", "Hollin" of "Hollin Water
+                    # Services"); the first word alone of any other name ("Calder" of "Calder Appliances"), when
+                    # no company-word name has it
+                    table = first_words if words[-1] in org_words else other_first
+                    for k in range(1, len(words) if words[-1] in org_words else 2):
                         lead = " ".join(words[:k])
-                        first_words[lead] = key if first_words.get(lead, key) == key else None
+                        table[lead] = key if table.get(lead, key) == key else None
+    for lead, key in other_first.items():
+        first_words.setdefault(lead, key)
     keys: list[tuple[str, str]] = []
     for i, m in enumerate(mentions):
         kind, name = m.kind, m.name

@@ -512,3 +512,41 @@ def test_watchdog_and_utility_refer_to_the_body_named_before(analyse_text):
     )
     assert said_by(doc, an, "report in May") == {"Financial Conduct Authority"}
     assert said_by(doc, an, "closure was final") == {"Northgate Power"}
+
+
+def test_first_word_of_a_company_name_joins_it(analyse_text):
+    doc, an = analyse_text(
+        "Greywater Research published a report on Calder Appliances on Tuesday.\n"
+        "Calder said the report was false. Greywater said it stood by every word.\n"
+    )
+    assert names(an) == {"Greywater Research", "Calder Appliances"}
+    assert said_by(doc, an, "was false") == {"Calder Appliances"}
+
+
+def test_a_common_noun_opening_a_name_is_no_short_form_of_it(analyse_text):
+    _, an = analyse_text(
+        "Airline must refund stranded passengers, court rules\n"
+        "The Airline Pilots' Guild said the ruling would help its members.\n"
+    )
+    assert "Airline" not in actor(an, "Airline Pilots' Guild").aliases
+
+
+def test_acronym_in_brackets_run_into_a_name(analyse_text):
+    _, an = analyse_text(
+        "The Financial Conduct Board (FCB) said it was aware of the report.\n"
+        "The FCB fined the company in 2021.\n"
+    )
+    assert names(an) == {"Financial Conduct Board"}
+    assert "FCB" in actor(an, "Financial Conduct Board").aliases
+
+
+def test_nationality_tagged_as_organisation_on_officials_is_the_state(analyse_text):
+    doc, an = analyse_text("Kazakh officials denied the report, calling it fabricated.\n")
+    assert said_by(doc, an, "fabricated") == {"Kazakhstan"}
+    assert "Kazakh" not in names(an)
+
+
+def test_a_parent_that_only_names_a_body_is_no_actor(analyse_text):
+    _, an = analyse_text("Earlier on Tuesday, parliament's home affairs committee voted to summon the minister.\n")
+    assert "Home Affairs Committee" in names(an)
+    assert "parliament" not in {n.lower() for n in names(an)}
