@@ -428,8 +428,8 @@ def _institution_seats() -> dict[str, str]:
     return dict(lexicons.load("places")["institution_seats"]["map"])
 
 
-_NAMED_BODIES = {"ministry", "department", "committee", "commission", "agency", "inspectorate", "directorate",
-                 "tribunal"}
+# ("the space agency", "the news agency" mostly refer back to an agency named otherwise: not here)
+_NAMED_BODIES = {"ministry", "department", "committee", "commission", "inspectorate", "directorate", "tribunal"}
 _BODY_ADJECTIVES = {"interior", "internal", "domestic", "environmental", "economic", "judicial", "electoral",
                     "parliamentary", "constitutional", "medical", "military", "financial", "statistical"}
 
@@ -805,6 +805,16 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+def _body_of_form(key: str) -> str:
+    """"health ministry" -> "ministry of health" (and back): the other way a body's name is written."""
+    words = key.split()
+    if len(words) >= 2 and words[-1] in _NAMED_BODIES and "of" not in words:
+        return f"{words[-1]} of {' '.join(words[:-1])}"
+    if len(words) >= 3 and words[0] in _NAMED_BODIES and words[1] == "of":
+        return f"{' '.join(words[2:])} {words[0]}"
+    return ""
+
+
 _GENERIC_LEADS = {"national", "international", "european", "american", "british", "united", "federal", "royal",
                   "general", "new", "first", "central", "global", "world", "state", "public", "north", "south",
                   "east", "west", "northern", "southern", "eastern", "western", "great", "greater", "the"}
@@ -897,6 +907,10 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 keys.append(("organization", long_orgs[compact]))
                 continue
             key = org_key(name)
+            alt = _body_of_form(key)
+            if alt and alt in org_keys and " of " in alt:  # "the health ministry" is the "Ministry of Health"
+                keys.append(("organization", org_keys[alt]))
+                continue
             lead = first_words.get(key)
             if lead and lead != key:  # "Vantra" and "Vantra Airways", "Hollin Water" and "Hollin Water Services"
                 keys.append(("organization", org_keys[lead]))

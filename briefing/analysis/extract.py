@@ -316,7 +316,8 @@ def _ahead(ref: SourceRef, off: int, mentions: list[MentionF], order: list[int],
     if ref.cls in _BODY_STATE:
         return next((gi for gi in later if keys[gi][0] == "state"), -1)
     orgs = [gi for gi in later if keys[gi][0] == "organization"]
-    named = next((gi for gi in orgs if ref.cls in keys[gi][1].split()), -1)
+    named = next((gi for gi in orgs if ref.cls in keys[gi][1].split() or ref.cls in mentions[gi].roles or
+                  set(_body_names().get(ref.cls, ())) & set(keys[gi][1].split())), -1)
     if named >= 0:
         return named
     return next((gi for gi in orgs if mentions[gi].subject), -1)

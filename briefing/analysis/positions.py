@@ -555,8 +555,8 @@ def _headline_noun(t, ctx) -> SourceRef | None:
         return None
     lemma = t.lower_
     nouns = _nouns()
-    if lemma not in nouns["role"] and lemma not in nouns["body"]:
-        return None
+    if lemma not in nouns["role"] and lemma not in nouns["body"] and not _company_noun(lemma):
+        return None  # ("Satellite maker blames software ...": a company noun names the company too)
     sent = t.sent
     if t.left_edge.i != sent.start or not t.doc[sent.start].is_title:
         return None
@@ -577,6 +577,10 @@ def _headline_noun(t, ctx) -> SourceRef | None:
         fallback = ctx.add_description(surface, surface, off + doc[sent.start].idx, off + t.idx + len(t.text))
     kind = "role" if lemma in nouns["role"] else "body"
     return SourceRef(kind, fallback, cls=lemma, surface=surface, offset=off + doc[sent.start].idx, ahead=True)
+
+
+def _company_noun(lemma: str) -> bool:
+    return lemma in lexicons.words("roles", "company_nouns") or lemma.endswith("maker")
 
 
 def _body_of_members(t, lemma: str, nouns) -> tuple[str, int]:

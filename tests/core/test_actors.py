@@ -550,3 +550,27 @@ def test_a_parent_that_only_names_a_body_is_no_actor(analyse_text):
     _, an = analyse_text("Earlier on Tuesday, parliament's home affairs committee voted to summon the minister.\n")
     assert "Home Affairs Committee" in names(an)
     assert "parliament" not in {n.lower() for n in names(an)}
+
+
+def test_lower_case_body_joins_the_body_named_in_full(analyse_text):
+    doc, an = analyse_text(
+        "The Ministry of Health said the clinics would close.\n"
+        "An official at the health ministry said the decision was final.\n"
+    )
+    assert said_by(doc, an, "decision was final") == {"Ministry of Health"}
+    assert "the health ministry" in actor(an, "Ministry of Health").aliases
+
+
+def test_the_space_agency_makes_no_organisation_of_its_own(analyse_text):
+    _, an = analyse_text(
+        "NASA said it would review the contract; the space agency wants answers by June.\n"
+    )
+    assert not any("agency" in a.name.lower() for a in an.actors if a.kind == "organization")
+
+
+def test_headline_company_noun_is_the_company_named_after_it(analyse_text):
+    doc, an = analyse_text(
+        "Satellite maker blames software for launch failure\n"
+        "Orbital Dynamics said on Tuesday that a single line of faulty code had sent its satellite off course.\n"
+    )
+    assert said_by(doc, an, "blames software") == {"Orbital Dynamics"}
