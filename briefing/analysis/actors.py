@@ -296,6 +296,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             label = "ORG"  # "Brennan Freight", "Harwick Foods": the last word names a company or body;
             # "the rail operator Meridian", "budget airline Vantra": a company noun introduces it
         if label == "PERSON":
+            ent = _with_given_name(ent)  # "Leyla Demir" tagged from "Demir" on
+            start = offset + ent.start_char
             if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "inside",
                                                                              "across", "throughout"):
                 continue  # "researchers in Lyon": a one-word "person" that only locates is a place
@@ -403,6 +405,25 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if tok in tok2m:
                 out[tok2m[tok]].weak = True
     return out, tok2m
+
+
+def _with_given_name(ent):
+    """A person's entity with the given names the NER left out before it ("Leyla" of "Leyla Demir")."""
+    doc = ent.doc
+    titles = _roles("titles") | _roles("role")
+    a = ent.start
+    while a > 0 and a > ent.start - 2:
+        t = doc[a - 1]
+        if not (t.pos_ == "PROPN" and t.dep_ == "compound" and ent.start <= t.head.i < ent.end and not t.ent_type_
+                and t.is_alpha and t.text[:1].isupper() and not t.text.isupper()
+                and t.lower_ not in titles):
+            break
+        a -= 1
+    if a == ent.start:
+        return ent
+    from spacy.tokens import Span
+
+    return Span(doc, a, ent.end, label=ent.label_)
 
 
 def _split_bracketed(ents) -> list:

@@ -574,3 +574,17 @@ def test_headline_company_noun_is_the_company_named_after_it(analyse_text):
         "Orbital Dynamics said on Tuesday that a single line of faulty code had sent its satellite off course.\n"
     )
     assert said_by(doc, an, "blames software") == {"Orbital Dynamics"}
+
+
+def test_given_name_left_out_by_the_ner_joins_the_surname(analyse_text):
+    _, an = analyse_text('"We are not against security," said a party spokeswoman, Leyla Demir.\n')
+    assert actor(an, "Leyla Demir").kind == "person"
+    assert "Demir" not in names(an)
+
+
+def test_the_bloc_is_the_union_named_before(analyse_text):
+    doc, an = analyse_text(
+        "The European Union has made funding conditional on an independent audit.\n"
+        "The bloc said in March it would release 300 million euros only if the audit went ahead.\n"
+    )
+    assert said_by(doc, an, "300 million") == {"European Union"}
