@@ -335,6 +335,14 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "ent",
                          roles=_company_roles(ent), weak=modifier, idle=parent), ent.start, ent.end)
             continue
+        if label == "GPE" and not acts(root) and _city_of(root) is not None:
+            # "The city of Phoenix is demanding": the city as a body speaks
+            head = _city_of(root)
+            a = next((c.i for c in head.lefts if c.dep_ == "det"), head.i)
+            a = a + 1 if doc[a].dep_ == "det" else a
+            add(MentionF(offset + doc[a].idx, end, base_form(span_text(doc, a, ent.end)), _strip_the(surface),
+                         "organization", sent, "place"), a, ent.end)
+            continue
         if label == "GPE":
             body = _institution_seats().get(surface)
             if body and acts(root):  # "Brussels said": the EU
@@ -405,6 +413,17 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if tok in tok2m:
                 out[tok2m[tok]].weak = True
     return out, tok2m
+
+
+_LOCAL_BODIES = {"city", "town", "county", "state", "province", "municipality", "village", "region", "borough"}
+
+
+def _city_of(root):
+    """The acting "city" of "the city of Phoenix is demanding", or None."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    head = root.head.head
+    return head if head.lemma_.lower() in _LOCAL_BODIES and acts(head) else None
 
 
 def _with_given_name(ent):

@@ -588,3 +588,13 @@ def test_the_bloc_is_the_union_named_before(analyse_text):
         "The bloc said in March it would release 300 million euros only if the audit went ahead.\n"
     )
     assert said_by(doc, an, "300 million") == {"European Union"}
+
+
+def test_the_city_of_a_place_speaks_as_a_body(analyse_text):
+    doc, an = analyse_text(
+        "The city of Phoenix is demanding that the campaign stop using images of its police officers.\n"
+        "Voting rights advocates have expressed deep concern about the policy.\n"
+    )
+    assert said_by(doc, an, "stop using") == {"Phoenix"}
+    assert actor(an, "Phoenix").kind == "organization"
+    assert said_by(doc, an, "deep concern") == {"Voting rights advocates"}
