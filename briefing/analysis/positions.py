@@ -133,6 +133,12 @@ def _cues() -> dict:
         "stance_adj_comp": frozenset(lx["stance_adjectives"]["need_complement"]),
         "copulas": frozenset(lx["stance_adjectives"]["copulas"]),
         "document_only": frozenset(lx["findings"]["verbs"]),
+        "dismissals": frozenset(lx["phrasal"]["dismissals"]),
+        "dismissed": frozenset(lx["phrasal"]["dismissed"]),
+        "persuaded": frozenset(lx["persuaded"]["verbs"]),
+        "not_yet": frozenset(lx["not_yet"]["heads"]),
+        "took_time": frozenset(lx["took_time"]["verbs"]),
+        "time_units": frozenset(lx["took_time"]["units"]),
     }
 
 
@@ -218,9 +224,13 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
             if c.dep_ == "dobj" and c.lower_ in cues["held"] and c.i > tok.i:
                 return start, c.i + 1
     parts = cues["phrasal"].get(lemma)
-    if parts:
+    if parts and not (lemma in cues["dismissals"] and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in cues["dismissed"] for c in children)):
         for c in children:
             if c.dep_ in ("prt", "prep") and c.lower_ in parts and c.i > tok.i:
+                return start, c.i + 1
+            if lemma in cues["dismissals"] and c.dep_ == "advmod" and c.lower_ in parts and c.i > tok.i:
+                # "brushed the objection aside": the parser makes "aside" an adverb
                 return start, c.i + 1
         for c in children:  # "called for the strongholds to be hit": the particle marks a clause
             if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > tok.i:
@@ -344,6 +354,11 @@ def _subject(tok, skip: int = -1):
                 continue
             return t.head
         if t.dep_ == "pcomp" and t.head.lower_ == "without":  # "it goes without saying"
+            return None
+        if t.dep_ == "pcomp" and t.head.lower_ in ("for", "over") and t.head.dep_ == "prep" and any(
+                c.dep_ in ("dobj", "dative") for c in t.head.head.children):
+            # "fined the company for announcing a profit warning late", "praised the firm for saying ...": the
+            # object did it, and what the object said is reported inside the verb's own act or stance
             return None
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") and t.head.i != t.i:
             t = t.head
@@ -727,7 +742,13 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 if lemma in cues["channels"] and _channel(tok, ctx):
                     continue
                 rng = _cue_of(tok, cues)
-                if rng is None or _unsaid(tok, lemma, cues) or _hypothetical(tok):
+                if lemma in cues["persuaded"]:
+                    cand = _persuaded(tok, skip, ctx, qspans)
+                    if cand is not None:  # "Opposition leader X was not persuaded"
+                        cands.append(cand)
+                    continue
+                if rng is None or _unsaid(tok, lemma, cues) or _hypothetical(tok) or _not_yet(tok, cues) \
+                        or _took_time(tok, cues):
                     continue
                 subj = _subject(tok, skip)
                 if subj is None:
@@ -943,6 +964,44 @@ def _unsaid(tok, lemma: str, cues) -> bool:
     if lemma in cues["refusals"]:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in cues["unsaid"] for c in tok.children)
     return False
+
+
+def _not_yet(tok, cues) -> bool:
+    """'has yet to say whether', 'is yet to back the plan': nothing stated so far."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.i < tok.i and head.lemma_.lower() in cues["not_yet"] and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+
+
+def _took_time(tok, cues) -> bool:
+    """'needed more than two decades to agree on ...', 'took months to approve ...': how long it took (background)."""
+    head = tok.head
+    if tok.dep_ not in ("advcl", "xcomp") or head.i > tok.i or head.lemma_.lower() not in cues["took_time"]:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(c.dep_ in ("dobj", "npadvmod") and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in cues["time_units"])
+               for c in head.children)
+
+
+def _persuaded(tok, skip: int, ctx: _Ctx, qspans):
+    """'X was not persuaded', 'the regulator was not convinced by the figures', 'X remained unconvinced that ...':
+    a stance of the subject (the one persuaded, never the agent); 'was persuaded to sign' reports an act."""
+    if tok.tag_ != "VBN" or _hypothetical(tok):
+        return None
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i >= skip), None)
+    if not aux or subj is None or any(c.dep_ == "xcomp" for c in tok.children):
+        return None
+    refs = [r for r in _source_refs(subj, ctx) if not _is_outlet_ref(r, ctx) and r.cls != "speaker"]
+    if not refs:
+        return None
+    doc = tok.doc
+    neg = [c.i for c in tok.children if c.dep_ == "neg"]
+    start = min([aux[0].i] + neg)
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "agent", "prep")), None)
+    content = _trim(doc, comp.left_edge.i, comp.right_edge.i + 1) if comp is not None else (min(neg + [tok.i]), tok.i + 1)
+    return tok, start, tok.i + 1, refs, content, _inside(qspans, tok.idx)
 
 
 def _hypothetical(tok) -> bool:

@@ -550,3 +550,51 @@ def test_a_relative_clause_on_what_was_told_is_no_statement(analyse_text):
 def test_joked_that_reports_speech(analyse_text):
     _, an = analyse_text("Senator Rui Costa joked that, among young voters, his rival ranks fourth.")
     assert [(p.actor, p.cue) for p in an.positions] == [("Rui Costa", "joked")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cue"),
+    [
+        # a phrasal dismissal of something said (GUIDELINES 2: rejects)
+        ("Huseynli brushed the objection aside.", "Huseynli", "brushed the objection aside"),
+        ("Mayor Jon Reiss shrugged off the criticism from the opposition.", "Jon Reiss", "shrugged off"),
+        # the narrator reports that a named actor is not persuaded: the stance of the one persuaded, not the agent's
+        ("Union leader Maria Kolb was not persuaded.", "Maria Kolb", "was not persuaded"),
+        ("The Finance Ministry was not convinced by the bank's figures.", "Finance Ministry", "was not convinced"),
+    ],
+)
+def test_dismissals_and_narrated_persuasion(analyse_text, text, actor, cue):
+    _, an = analyse_text(text)
+    assert positions(an) == [(actor, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His unorthodox moves have brushed aside traditional politicking.",  # nothing said is dismissed
+        "Oskar Lind was persuaded to sign the deal.",  # an act, no stance
+        # nothing stated so far (an open question instead)
+        "Norway has yet to say whether it will support the treaty.",
+        "The Rail Union is yet to back the offer.",
+        # how long a process took is background
+        "The Caspian states took two decades to agree on how to divide the sea.",
+        # the reason for a fine is what the fined company did, no position of the regulator's
+        "The Financial Conduct Board fined Harlan Foods £3 million in 2019 for announcing a merger too early.",
+    ],
+)
+def test_cues_that_state_nothing_in_the_story(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.positions == [], positions(an)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cue"),
+    [
+        # a gerund after "for" without an object to do it is the subject's own
+        ("Senator Ada Ostrova apologised for saying the bill was dead.", "Ada Ostrova", "saying"),
+        ("Senator Ada Ostrova was criticised for saying the court was biased.", "Ada Ostrova", "saying"),
+    ],
+)
+def test_a_gerund_after_for_is_the_subjects_when_there_is_no_object(analyse_text, text, actor, cue):
+    _, an = analyse_text(text)
+    assert positions(an) == [(actor, cue)]
