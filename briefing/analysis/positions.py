@@ -352,6 +352,10 @@ def _subject(tok, skip: int = -1):
             if t.head.lemma_.lower() in _nouns()["document"] and t.head.dep_ == "dobj" and t.head.head.pos_ == "VERB":
                 t = t.head.head  # "X issued a statement welcoming ...", "filed papers opposing ...": X's
                 continue
+            if t.head.lemma_.lower() in _nouns()["document"] and t.head.dep_ == "pobj" and t.head.head.lower_ in (
+                    "with", "in") and t.head.head.head.pos_ == "VERB":
+                t = t.head.head.head  # "X responded with a statement calling the report a smear": X's
+                continue
             return t.head
         if t.dep_ == "pcomp" and t.head.lower_ == "without":  # "it goes without saying"
             return None

@@ -598,3 +598,16 @@ def test_cues_that_state_nothing_in_the_story(analyse_text, text):
 def test_a_gerund_after_for_is_the_subjects_when_there_is_no_object(analyse_text, text, actor, cue):
     _, an = analyse_text(text)
     assert positions(an) == [(actor, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "cue"),
+    [
+        # a statement or letter the subject responded with speaks for the subject
+        ("Senator Hal Brody responded with a statement calling the report a smear.", "Hal Brody", "calling"),
+        ("Vantra Airways hit back in a letter accusing the union of lying.", "Vantra Airways", "accusing"),
+    ],
+)
+def test_responded_with_a_statement(analyse_text, text, actor, cue):
+    _, an = analyse_text(text)
+    assert positions(an) == [(actor, cue)]
