@@ -193,6 +193,13 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                 gi = _resolve(p.source, base[fi], pick, last_role, last_word,
                               lambda: orgs_as_subject[-1] if orgs_as_subject and
                               all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1, last_head)
+        if p.source.kind == "role" and p.source.mention >= 0 and gi == base[fi] + p.source.mention and \
+                p.source.cls in _PERSON_ROLES() and len(p.source.surface.split()) >= 3:
+            # an epithet: "the Vermont senator acknowledged" with no senator named so before is the person the
+            # last sentences were about (their subject), as "he" would be ("the minister" alone is not)
+            near = [x for x in reversed(persons[-8:]) if keys[x][0] == "person" and all_mentions[x].subject
+                    and all_mentions[x].sentence >= p.sentence - 1]
+            gi = near[0] if near else gi
         if gi < 0:
             continue
         if p.source.noun:
@@ -321,6 +328,11 @@ def _ahead(ref: SourceRef, off: int, mentions: list[MentionF], order: list[int],
     if named >= 0:
         return named
     return next((gi for gi in orgs if mentions[gi].subject), -1)
+
+
+@lru_cache(maxsize=1)
+def _PERSON_ROLES() -> frozenset[str]:
+    return lexicons.words("roles", "role") - lexicons.words("roles", "body")
 
 
 @lru_cache(maxsize=1)

@@ -484,11 +484,15 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                 return SourceRef("mention", idx, surface=surface, offset=off + doc[s].idx)
         # a named body inside the phrase: "a spokesman for the Foreign Ministry", "the head of the agency"
         issued = lemma in nouns["document"]
+        # "Obama's former campaign strategist", "Scott's family": people named through someone who speak for
+        # themselves ("Chile's mining minister", "Clinton's spokesman" speak for whom they serve)
+        own_voice = lemma in lexicons.words("roles", "own_voice") or any(
+            c.lower_ in ("former", "ex") for c in t.children)
         for c in t.subtree:
             if c.i in ctx.tok2m and c.dep_ not in ("relcl", "acl"):
                 anc = c
-                ok = True
-                while anc.i != t.i:
+                ok = not (own_voice and c.dep_ == "poss")
+                while ok and anc.i != t.i:
                     if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") or (
                             anc.dep_ == "prep" and anc.lower_ in ("including", "like", "such")) or (
                             issued and anc.dep_ == "prep" and anc.lower_ not in ("by", "from")):

@@ -598,3 +598,26 @@ def test_the_city_of_a_place_speaks_as_a_body(analyse_text):
     assert said_by(doc, an, "stop using") == {"Phoenix"}
     assert actor(an, "Phoenix").kind == "organization"
     assert said_by(doc, an, "deep concern") == {"Voting rights advocates"}
+
+
+def test_people_named_through_someone_speak_for_themselves_unless_they_serve_them(analyse_text):
+    doc, an = analyse_text(
+        '"That was outrageous," Obama\'s former campaign strategist said in an interview.\n'
+        "Scott's family has called on police to release the videos.\n"
+        "Clinton's spokesman said the plan was fair.\n"
+        "Chile's mining minister said the royalty would not change.\n"
+    )
+    assert said_by(doc, an, "outrageous") == {"Obama's former campaign strategist"}
+    assert said_by(doc, an, "release the videos") == {"Scott's family"}
+    assert said_by(doc, an, "plan was fair") == {"Clinton"}
+    assert said_by(doc, an, "royalty") == {"Chile"}
+
+
+def test_an_epithet_is_the_person_just_named_but_a_bare_title_is_not(analyse_text):
+    doc, an = analyse_text(
+        "Bernie Sanders spoke to reporters in Burlington on Friday.\n"
+        "The Vermont senator acknowledged that some people were still angry.\n"
+        "Jane Roe chairs the budget committee. The minister said the plan was dead.\n"
+    )
+    assert said_by(doc, an, "still angry") == {"Bernie Sanders"}
+    assert said_by(doc, an, "plan was dead") == {"minister"}
