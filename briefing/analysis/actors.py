@@ -277,6 +277,9 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                 continue  # "Demonstrators said": a description of people, read as such by the position rules
             add(MentionF(start, end, surface, surface, "unknown", sent, "noun"), ent.start, ent.end)
             continue
+        if label == "NORP" and root.tag_ == "NNP" and root.dep_ in SUBJECT_DEPS and not countries.demonym(ent.text) \
+                and countries.lookup(ent.text) is None:
+            label = "ORG"  # "Qubitra denied ...": a name the NER took for a nationality, acting
         if label == "NORP" or (label == "ORG" and root.dep_ in ("amod", "compound") and len(ent) == 1
                                and countries.demonym(ent.text)) or (label == "GPE" and root.dep_ == "amod"):
             # ("Kazakh officials" with "Kazakh" tagged as an organisation)

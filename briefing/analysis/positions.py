@@ -150,6 +150,7 @@ def _nouns() -> dict:
         "agent": lexicons.words("roles", "official", "people", "role", "body", "state_collective"),
         "role": lexicons.words("roles", "role"),
         "people": lexicons.words("roles", "people"),
+        "official": lexicons.words("roles", "official"),
         "body": lexicons.words("roles", "body"),
         "government": lexicons.words("roles", "government_words"),
         "document": lexicons.words("roles", "document"),
@@ -491,7 +492,11 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         for c in t.subtree:
             if c.i in ctx.tok2m and c.dep_ not in ("relcl", "acl"):
                 anc = c
-                ok = not (own_voice and c.dep_ == "poss")
+                m = ctx.mentions[ctx.tok2m[c.i]]
+                # ("a U.S. senator said" is the senator's; "U.S. officials", "a French minister" speak for the state)
+                ok = not (own_voice and c.dep_ == "poss") and not (
+                    m.kind == "state" and c.dep_ in ("compound", "amod", "nmod") and c.head.i == t.i
+                    and lemma not in nouns["official"])
                 while ok and anc.i != t.i:
                     if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") or (
                             anc.dep_ == "prep" and anc.lower_ in ("including", "like", "such")) or (

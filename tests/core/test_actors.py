@@ -621,3 +621,21 @@ def test_an_epithet_is_the_person_just_named_but_a_bare_title_is_not(analyse_tex
     )
     assert said_by(doc, an, "still angry") == {"Bernie Sanders"}
     assert said_by(doc, an, "plan was dead") == {"minister"}
+
+
+def test_a_country_before_an_elected_title_is_no_source_but_before_officials_it_is(analyse_text):
+    doc, an = analyse_text(
+        "A U.S. senator said the sanctions were overdue.\n"
+        "U.S. officials said the talks were over. A French minister said the deal was dead.\n"
+    )
+    assert said_by(doc, an, "overdue") == {"U.S. senator"}
+    assert said_by(doc, an, "talks were over") == {"United States"}
+    assert said_by(doc, an, "deal was dead") == {"France"}
+
+
+def test_a_company_name_tagged_as_a_nationality_is_the_company(analyse_text):
+    doc, an = analyse_text(
+        "Qubitra, a start-up based in Delft, said its chip had passed the test.\n"
+        "The company said the claims were false. Qubitra denied leaving out any data.\n"
+    )
+    assert said_by(doc, an, "leaving out") == {"Qubitra"}
