@@ -62,7 +62,8 @@ class Targets:
         assert len(positions) >= 3 and analysis.questions, "the analysis found too little to review"
         self.confirmed = positions[0]  # Erdogan's "said" (first sentence)
         self.rejected = positions[-1]  # the last paragraph's
-        self.question = analysis.questions[0]  # "It remains unclear whether ..." (its sentence gets edited)
+        # "It remains unclear whether ..." (its sentence gets edited)
+        self.question = next(q for q in analysis.questions if q.cue.startswith("remains unclear"))
         self.renamed = analysis.actor_by_id(self.confirmed.actor_id)
         self.moscow_holder = next(a for a in analysis.actors if "Moscow" in {m.text for m in a.mentions})
         busy = {self.renamed.id, self.moscow_holder.id, self.rejected.actor_id}
