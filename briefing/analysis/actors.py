@@ -294,6 +294,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if not is_locative(root):
                 add(MentionF(start, end, surface, st.name, "state", sent, st.how), ent.start, ent.end)
             continue
+        if label in ("ORG", "FAC", "PRODUCT") and _personal(ent):
+            label = "PERSON"  # "Lucas Amadi-Roux, who follows the council", "X, a professor at Y": a person
         if label == "PERSON" and not _titled(ent) and (
                 (len(ent) >= 2 and ent[-1].lower_ in _roles("org_name_words")) or _after_company_noun(ent)):
             label = "ORG"  # "Brennan Freight", "Harwick Foods": the last word names a company or body;
@@ -427,6 +429,24 @@ def _city_of(root):
         return None
     head = root.head.head
     return head if head.lemma_.lower() in _LOCAL_BODIES and acts(head) else None
+
+
+def _personal(ent) -> bool:
+    """Is a name the NER filed as an organisation or a place written as a person's: two or three capitalised
+    words taking "who" ("Lucas Amadi-Roux, who follows the council") or set beside a noun for a person
+    ("Marta Lind-Ortiz, a professor at Lund University")?"""
+    words = [t for t in ent if t.is_alpha]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() for t in words) or ent[-1].lower_ in _roles(
+            "org_name_words") | _roles("body") | _roles("corporate_suffixes"):
+        return False
+    root = ent.root
+    for c in root.children:
+        if c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i < c.i for g in c.children):
+            return True
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in _roles("role") or (
+                c.lemma_.lower() in _roles("people") and c.lemma_.lower() not in _roles("body"))):
+            return True
+    return False
 
 
 def _with_given_name(ent):

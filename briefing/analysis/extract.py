@@ -128,6 +128,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     last_head: dict[str, int] = {}  # the last word of an organisation's name -> its latest mention ("the fund")
     orgs_as_subject: list[int] = []  # organisations that were a clause's subject, in text order ("the company")
     persons: list[int] = []  # person mentions seen so far, in text order (for "he" / "she")
+    things: list[int] = []  # organisations, states and groups that were a clause's subject (for "it" / "they")
     gender: dict[tuple[str, str], str] = {}  # actor key -> "m" / "f", from titles and earlier pronouns
 
     def advance(upto: int) -> None:
@@ -139,6 +140,8 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             if gi not in descriptions and all_mentions[gi].how != "outlet":  # outlets are never sources
                 kind = keys[gi][0]
                 last_kind[kind] = gi
+                if kind in ("organization", "state", "group") and all_mentions[gi].subject:
+                    things.append(gi)
                 if kind in ("person", "unknown"):
                     persons.append(gi)
                     g = gender_of(all_mentions[gi])
@@ -187,6 +190,13 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             gi = pick_person(p.sentence, p.source.surface)
             if gi < 0:
                 gi = pick(("unknown",))  # a name the NER missed ("Ellis said ... He added")
+        elif p.source.kind == "pronoun" and p.source.cls in _PRONOUN_KINDS:
+            # "it" / "they": the organisation, state or group the last sentences were about (their subject),
+            # else the nearest one named ("The NCA blocked Cobalt's takeover of Vireo ... It found that ...")
+            kinds = _PRONOUN_KINDS[p.source.cls]
+            near = [x for x in reversed(things[-8:]) if keys[x][0] in kinds
+                    and all_mentions[x].sentence >= p.sentence - 2]
+            gi = near[0] if near else pick(kinds)
         else:
             gi = _ahead(p.source, off, all_mentions, order, keys, descriptions) if p.source.ahead else -1
             if gi < 0:

@@ -639,3 +639,22 @@ def test_a_company_name_tagged_as_a_nationality_is_the_company(analyse_text):
         "The company said the claims were false. Qubitra denied leaving out any data.\n"
     )
     assert said_by(doc, an, "leaving out") == {"Qubitra"}
+
+
+def test_names_written_as_a_persons_are_people_whatever_the_ner_says(analyse_text):
+    doc, an = analyse_text(
+        "Lucas Amadi-Roux, who follows the council for the Institute for Multilateral Studies, doubted that "
+        "sanctions alone would make the roads safer.\n"
+        "“The council should spend as much energy on enforcement as it does on drafting,” he said.\n"
+    )
+    assert actor(an, "Lucas Amadi-Roux").kind == "person"
+    assert said_by(doc, an, "enforcement") == {"Lucas Amadi-Roux"}
+
+
+def test_it_is_the_body_the_last_sentences_were_about(analyse_text):
+    doc, an = analyse_text(
+        "The National Competition Authority on Wednesday blocked Cobalt Mobile's takeover of rival network "
+        "Vireo, ruling that the merger would push up prices.\n"
+        "It is the first time the authority has stopped a telecoms deal. It found that bills would rise.\n"
+    )
+    assert said_by(doc, an, "bills would rise") == {"National Competition Authority"}
