@@ -307,9 +307,12 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                                                                              "across", "throughout"):
                 continue  # "researchers in Lyon": a one-word "person" that only locates is a place
             name, full, roles = _person_parts(ent)
+            # a name that labels a thing ("at Skerry Head spaceport") names no one there
+            label_of = root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i and \
+                root.head.lemma_.lower() not in _agent_nouns() and not agent_like(root.head.lemma_.lower())
             if name and any(c.isupper() for c in name):
-                add(MentionF(start, end, name if surface == text else surface, name, "person", sent, "ent", full, roles),
-                    ent.start, ent.end)
+                add(MentionF(start, end, name if surface == text else surface, name, "person", sent, "ent", full, roles,
+                             weak=label_of), ent.start, ent.end)
             continue
         if label == "ORG" and _titled(ent):  # "Chancellor Olaf Scholz" tagged ORG: the title says person
             name, full, roles = _person_parts(ent)
@@ -337,8 +340,11 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                 or any(c.ent_type_ == "PERSON" for c in head.children) or _before_name(head))
             # the parent that names a body ("parliament's home affairs committee") acts only if it does elsewhere
             parent = root.dep_ == "poss" and root.head.lemma_.lower() in _roles("body")
-            add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "ent",
-                         roles=_company_roles(ent), weak=modifier, idle=parent), ent.start, ent.end)
+            # a product's name ("the Tern-2 rocket", "the chip, called Hestia"): no actor anywhere in the article
+            product = _names_product(root)
+            add(MentionF(start, end, surface, _strip_the(surface), "organization", sent,
+                         "product" if product else "ent", roles=_company_roles(ent), weak=modifier or product,
+                         idle=parent), ent.start, ent.end)
             continue
         if label == "GPE" and not acts(root) and _city_of(root) is not None:
             # "The city of Phoenix is demanding": the city as a body speaks
@@ -429,6 +435,19 @@ def _city_of(root):
         return None
     head = root.head.head
     return head if head.lemma_.lower() in _LOCAL_BODIES and acts(head) else None
+
+
+def _names_product(root) -> bool:
+    """Does this name label a product: "the Tern-2 rocket", "Hestia chips", "the chip, called Hestia"?"""
+    products = _roles("products")
+    head = root.head
+    if root.dep_ == "compound" and head.i > root.i and head.lemma_.lower() in products:
+        return True
+    # "called"/"named"/"dubbed" X after a product noun
+    if root.dep_ in ("oprd", "dobj", "attr") and head.lemma_.lower() in ("call", "name", "dub", "brand") \
+            and head.head.lemma_.lower() in products:
+        return True
+    return False
 
 
 def _personal(ent) -> bool:
@@ -937,9 +956,13 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                         table[lead] = key if table.get(lead, key) == key else None
     for lead, key in other_first.items():
         first_words.setdefault(lead, key)
+    products = {fold(m.name) for m in mentions if m.how == "product"}
     keys: list[tuple[str, str]] = []
     for i, m in enumerate(mentions):
         kind, name = m.kind, m.name
+        if fold(name) in products and kind in ("organization", "unknown"):
+            keys.append(("unknown", fold(name)))  # a product named elsewhere ("Halcyon's first Tern-2 failed")
+            continue
         if kind in ("organization", "group", "unknown", "state") and m.how in ("ent", "place", "propn", "noun") \
                 and fold(name) in person_keys:
             kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere

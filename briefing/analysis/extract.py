@@ -333,6 +333,11 @@ def _ahead(ref: SourceRef, off: int, mentions: list[MentionF], order: list[int],
     if ref.cls in _BODY_STATE:
         return next((gi for gi in later if keys[gi][0] == "state"), -1)
     orgs = [gi for gi in later if keys[gi][0] == "organization"]
+    # the headline's other words in the name first: "Launch company says" -> Halcyon Launch Systems
+    modifiers = set(fold(ref.surface).split()[:-1]) - {"the", "a", "an"}
+    by_modifier = next((gi for gi in orgs if modifiers & set(keys[gi][1].split())), -1) if modifiers else -1
+    if by_modifier >= 0:
+        return by_modifier
     named = next((gi for gi in orgs if ref.cls in keys[gi][1].split() or ref.cls in mentions[gi].roles or
                   set(_body_names().get(ref.cls, ())) & set(keys[gi][1].split())), -1)
     if named >= 0:

@@ -1,7 +1,8 @@
 """Blocks and sentences of the canonical text, without spaCy.
 
 * Every non-blank line is a block: a heading or a paragraph. A line break always ends a sentence,
-  so a heading without a full stop never merges into the next sentence.
+  so a heading without a full stop never merges into the next sentence. A short line without a final
+  full stop is a heading (one sentence) unless a sentence ends inside it (a caption and its credit).
 * Within a line, sentences come from sentencex (Wikimedia's rule-based segmenter: abbreviations
   such as "U.S.", "Dr.", initials do not end a sentence; "hikes.Governor" is split after the
   period; a closing quote after the full stop stays in the sentence). Spans are trimmed of
@@ -48,7 +49,7 @@ from pathlib import Path
 
 from briefing.model import Block, Sentence, norm_key, short_hash
 
-SPLITTER_VERSION = "3"
+SPLITTER_VERSION = "4"
 _TERMINAL = tuple(".!?:;\"'”’)]»…")
 HEADING_MAX_WORDS = 14
 
@@ -200,14 +201,16 @@ def _sentencex_spans(line: str) -> list[tuple[int, int]]:
 
 
 def looks_like_heading(line: str) -> bool:
-    """A plain-text heading: a short line that does not end like a sentence and starts with a capital."""
+    """A plain-text heading: a short line that does not end like a sentence and starts with a capital, and
+    holds no sentence end inside ("The rocket clears the tower. Credit: Halcyon" is a caption and its credit:
+    two sentences, GUIDELINES 0)."""
     stripped = line.strip()
     if not stripped or stripped.endswith(_TERMINAL):
         return False
     first = stripped[0]
     if not (first.isupper() or first.isdigit()):
         return False
-    return len(stripped.split()) <= HEADING_MAX_WORDS
+    return len(stripped.split()) <= HEADING_MAX_WORDS and len(_line_sentences(stripped)) == 1
 
 
 def split_blocks(

@@ -658,3 +658,22 @@ def test_it_is_the_body_the_last_sentences_were_about(analyse_text):
         "It is the first time the authority has stopped a telecoms deal. It found that bills would rise.\n"
     )
     assert said_by(doc, an, "bills would rise") == {"National Competition Authority"}
+
+
+def test_a_products_name_is_no_actor_anywhere(analyse_text):
+    _, an = analyse_text(
+        "The Tern-2 rocket clears the tower at the spaceport.\n"
+        "Asked when the Tern-2 might fly again, the company declined to say.\n"
+        "Halcyon Launch Systems said the upper stage did not ignite.\n"
+    )
+    assert "Tern-2" not in names(an)
+    assert "Halcyon Launch Systems" in names(an)
+
+
+def test_headline_noun_with_a_word_of_the_companys_name(analyse_text):
+    doc, an = analyse_text(
+        "Launch company says upper stage did not ignite\n"
+        "The Orbital Safety Agency said it had suspended the licence.\n"
+        "Halcyon Launch Systems said early telemetry showed a fault.\n"
+    )
+    assert said_by(doc, an, "did not ignite") == {"Halcyon Launch Systems"}

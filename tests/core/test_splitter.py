@@ -159,6 +159,8 @@ def test_a_line_break_always_ends_a_sentence() -> None:
         ("The ministers left Geneva.", False),
         ("what lower case lines are", False),
         ("Is this a question?", False),
+        ("U.S. Senate passes budget deal", True),  # an abbreviation ends no sentence
+        ("The rocket clears the tower. Credit: Halcyon Launch Systems", False),  # a caption and its credit
         ("A long line that has no final stop but goes on and on well beyond fourteen words in all", False),
         ("   ", False),
     ],
@@ -256,3 +258,8 @@ def test_sentence_invariants(raw: str) -> None:
     # every non-blank character of the text belongs to a sentence
     covered = sum(1 for i, ch in enumerate(text) if not ch.isspace() and document.sentence_at(i) is None)
     assert covered == 0
+
+
+def test_a_caption_with_its_credit_is_two_sentences() -> None:
+    assert sentences_of("The rocket clears the tower at the spaceport. Credit: Halcyon Launch Systems\n") == [
+        "The rocket clears the tower at the spaceport.", "Credit: Halcyon Launch Systems"]
