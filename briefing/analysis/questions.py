@@ -78,6 +78,7 @@ def _lex() -> dict:
         "expected": frozenset(q["pending"]["expected_verbs"]),
         "deliberation": frozenset(q["pending"]["deliberation_verbs"]),
         "weighing": frozenset(q["pending"]["weighing_verbs"]),
+        "headline_weighing": frozenset(q["pending"]["headline_weighing_verbs"]),
         "undisclosed": frozenset(q["pending"]["undisclosed_verbs"]),
         "hope": frozenset(q["pending"]["hope_verbs"]),
         "not_open_re": phrase_re(q["not_open"]["phrases"]),
@@ -133,6 +134,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("decline", "refuse") and tok.head.i < tok.i:
                 out.append((0, tok.head.i, tok.i + 1, tok))  # "declined to give a figure"
     first = sent[0]
+    # a headline or subhead: a line without final punctuation (GUIDELINES 0)
+    headline = not stext.rstrip(" \"'”’)]»").endswith((".", "?", "!", ":", ";", ","))
     for tok in sent:
         low = tok.lower_
         lemma = tok.lemma_.lower()
@@ -146,7 +149,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 continue
             if low == "open" and not _open_matter(tok, lx):
                 continue
-            if tok.head.lemma_.lower() in ("remain", "stay") and tok.head.i < tok.i:
+            if tok.head.lemma_.lower() in ("remain", "stay") and tok.head.i < tok.i or \
+                    low == "open" and tok.head.lemma_.lower() in ("keep", "leave", "hold") and tok.head.i < tok.i:
                 out.append((0, tok.head.i, tok.i + 1, tok.head))
             else:
                 out.append((0, tok.i, tok.i + 1, tok))
@@ -263,6 +267,11 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             # views, "considers each application" a routine
             out.append((4, tok.i, tok.i + 1, tok))
             continue
+        if headline and low.removesuffix("s") in lx["headline_weighing"] and tok.i > sent.start \
+                and tok.i + 1 < sent.end and _headline_deliberation(tok):
+            # "Companies 'deeply disappointed' and weigh appeal": the parser took "weigh" for an adjective
+            out.append((4, tok.i, tok.i + 1, tok))
+            continue
         if lemma in lx["decision"] and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children) \
                 and not any(c.dep_ == "neg" for c in tok.children) and any(
                 c.dep_ in ("ccomp", "xcomp") and c.left_edge.lower_ in _WH for c in tok.children):
@@ -303,6 +312,22 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if t is not None:
             out.append((3, t.i, t.i + 1, t))
     return out
+
+
+def _headline_deliberation(tok) -> bool:
+    """Is this weighing verb of a headline ("weigh", "mulls") in the news present with a subject before it and its
+    object after it ("Companies ... and weigh appeal", "Unions mull strike"), whatever the parser made of it?
+    Not after "to", a modal, a negation or a determiner, not "weigh in on", not a view ("consider the plan a
+    step backwards")."""
+    doc = tok.doc
+    prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+    if prev.lower_ in _NEG or prev.lower_ == "to" or prev.tag_ in ("MD", "DT", "PRP$", "IN", "POS"):
+        return False
+    if not (prev.pos_ in ("NOUN", "PROPN") or prev.tag_ == "PRP" or prev.is_quote or prev.pos_ == "CCONJ"):
+        return False
+    if nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.tag_ not in ("DT", "PRP$"):
+        return False
+    return not any(c.dep_ in ("neg", "prt", "oprd", "ccomp", "xcomp", "aux") for c in tok.children)
 
 
 _WH = {"how", "whether", "when", "why", "what", "which", "who", "where", "if"}
@@ -409,8 +434,13 @@ def _normative(verb) -> bool:
 
 
 def _open_matter(tok, lx) -> bool:
-    """Is "open" said of a matter after a copula ("the question remains open"), not of a door or a strait?"""
-    if tok.dep_ != "acomp" or tok.head.lemma_.lower() not in ("be", "remain", "stay"):
+    """Is "open" said of a matter after a copula ("the question remains open") or as what an actor keeps or leaves
+    open ("Beijing keeps its options open", "the court left the question open"), not of a door or a strait?"""
+    head = tok.head.lemma_.lower()
+    if tok.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and head in ("keep", "leave", "hold"):
+        obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+        return obj is not None and obj.lemma_.lower() in lx["open_subjects"] and not _negated(tok.head)
+    if tok.dep_ != "acomp" or head not in ("be", "remain", "stay"):
         return False
     subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.lemma_.lower() in lx["open_subjects"]

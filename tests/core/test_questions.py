@@ -281,3 +281,32 @@ def test_more_open_matters(analyse_text, text, cue):
 def test_look_alikes_of_open_matters(analyse_text, text):
     _, an = analyse_text(text)
     assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a deliberation under way in a headline, where the parser takes the verb for an adjective or a noun
+        ('Farmers "furious" and weigh legal action; ministers defend quota cuts', "weigh"),
+        ("Unions mull strike as pay talks stall", "mull"),
+        # an undecided stance: an actor keeps or leaves a matter open
+        ("Brussels keeps its options open on tariffs", "keeps its options open"),
+        ("The court left the question open.", "left the question open"),
+    ],
+)
+def test_headline_deliberations_and_options_kept_open(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police keep the road open during the festival",  # open of a thing, not of a matter
+        "Residents consider the plan a step backwards",  # a view, not a deliberation
+        "Ministers weigh in on budget row",  # "weigh in": to comment
+    ],
+)
+def test_headline_look_alikes_of_deliberations(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
