@@ -72,6 +72,8 @@ def _lex() -> dict:
         "deny": frozenset(q["dispute"]["verbs"]),
         "deny_claim": frozenset(q["dispute"]["verbs_with_claim"]),
         "claims": frozenset(q["dispute"]["claim_nouns"]),
+        "results": frozenset(q["dispute"]["result_nouns"]),
+        "accept": frozenset(q["dispute"]["acceptance_verbs"]),
         "modals": frozenset(q["hedge_modal"]["words"]),
         "hedges": frozenset(q["hedge_word"]["words"]),
         "need_comp": frozenset(q["hedge_word"]["need_complement"]),
@@ -212,10 +214,20 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         # 2. disputes (a participle that describes a thing, "a disputed stretch of seabed", states no denial)
         if tok.pos_ == "VERB" and tok.dep_ != "amod" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and (
                 lemma in lx["deny"] or (
-                lemma in lx["deny_claim"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["claims"]
+                lemma in lx["deny_claim"] and any(c.dep_ == "dobj" and c.lemma_.lower() in lx["claims"] | lx["results"]
                                                    for c in tok.children))):
             out.append((2, tok.i, tok.i + 1, tok))
             continue
+        if tok.pos_ == "VERB" and lemma in lx["accept"] and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lx["claims"] | lx["results"] for c in tok.children):
+            # "refused to accept the result", "would not recognise the findings": a rejection of a claim
+            neg = next((c for c in tok.children if c.dep_ == "neg"), None)
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline") and tok.head.i < tok.i:
+                out.append((2, tok.head.i, tok.head.i + 1, tok.head))
+                continue
+            if neg is not None and neg.lower_ != "never" and neg.i < tok.i:
+                out.append((2, neg.i, tok.i + 1, tok))
+                continue
         if tok.pos_ == "VERB" and tok.dep_ != "amod" and any(
                 (lemma, c.lower_) in lx["dismiss_phrasal"] and c.dep_ in ("prt", "advmod") and c.i > tok.i
                 for c in tok.children):

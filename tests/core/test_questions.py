@@ -310,3 +310,30 @@ def test_headline_deliberations_and_options_kept_open(analyse_text, text, cue):
 def test_headline_look_alikes_of_deliberations(analyse_text, text):
     _, an = analyse_text(text)
     assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # an explicit rejection of a declared result or finding (GUIDELINES 3, Disputes)
+        ("The nurses union refused to accept the findings of the safety inquiry.", "refused"),
+        ("The losing candidate said she would not recognise the outcome of the vote.", "not recognise"),
+        ("Miners reject audit result", "reject"),
+    ],
+)
+def test_a_rejected_result_is_disputed(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club refused to accept the offer from the Spanish side.",  # an offer turned down, no claim disputed
+        "The minister refused to accept responsibility for the delays.",
+        "The board accepted the results of the audit.",
+    ],
+)
+def test_refusals_that_dispute_no_claim(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
