@@ -85,6 +85,7 @@ def _lex() -> dict:
         "hope": frozenset(q["pending"]["hope_verbs"]),
         "not_open_re": phrase_re(q["not_open"]["phrases"]),
         # verbs by which an actor holds or voices doubt (cues.toml: holding, light verbs): a stance, not a question
+        "reporting": lexicons.words("cues", "reporting", key="verbs"),
         "held_by": lexicons.words("cues", "holding", key="verbs") | lexicons.words("cues", "light_verbs", key="verbs"),
     }
 
@@ -190,14 +191,15 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         # 1. conditions
         if low in lx["cond_sub"] and tok.dep_ == "mark":  # "once the deal is signed", not "once again"
             clause = tok.head
-            if low == "until" and (clause.tag_ == "VBD" or tok.dep_ == "prep"):
+            pending_past = low in ("until", "unless", "once") and _pending_in_the_past(clause, lx)
+            if low == "until" and (clause.tag_ == "VBD" and not pending_past or tok.dep_ == "prep"):
                 continue
-            if low == "once" and clause.tag_ == "VBD":
+            if low == "once" and clause.tag_ == "VBD" and not pending_past:
                 continue
             if low in ("provided", "providing") and not any(c.lower_ == "that" for c in tok.children):
                 if doc[tok.i + 1].lower_ != "that" if tok.i + 1 < len(doc) else True:
                     continue
-            if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children):
+            if any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children) and not pending_past:
                 continue  # counterfactual past: "if he had known"
             if low == "until" and _normative(clause.head):
                 continue  # an instruction, not a pending event: "Parents should not wait until a case is reported"
@@ -324,6 +326,23 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if t is not None:
             out.append((3, t.i, t.i + 1, t))
     return out
+
+
+def _pending_in_the_past(clause, lx) -> bool:
+    """Is a past tense in this "until"/"unless"/"once" clause only the backshift of reported speech, the event
+    still pending: the clause it conditions is a future in the past ("said he would not concede until the ballots
+    had been counted again") or a reported state that lasts until a state is reached ("said it had suspended the
+    licence until its investigation was complete")? A settled past stays out: "the road stayed shut until the
+    storm passed", "he would have stayed until the end"."""
+    gov = clause.head
+    if gov.i == clause.i:
+        return False
+    aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"would", "'d"} and "have" not in aux:
+        return True
+    reported = gov.dep_ == "ccomp" and gov.head.lemma_.lower() in lx["reporting"]
+    state = clause.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in clause.children)
+    return reported and state
 
 
 def _headline_deliberation(tok) -> bool:

@@ -337,3 +337,30 @@ def test_a_rejected_result_is_disputed(analyse_text, text, cue):
 def test_refusals_that_dispute_no_claim(analyse_text, text):
     _, an = analyse_text(text)
     assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a condition still pending, told in the backshifted tenses of reported speech
+        ("The coach said he would not sign a new contract until the club had found a new owner.", "until"),
+        ("The airline said it had grounded its jets until the engine checks were complete.", "until"),
+    ],
+)
+def test_a_pending_condition_in_reported_speech(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a settled past: the event the clause waits for has happened
+        "He said he had waited until the market closed.",
+        "The ferry stayed in port until the storm passed.",
+        "He would have stayed until the end of the match.",
+    ],
+)
+def test_until_in_a_settled_past(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
