@@ -294,6 +294,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if not is_locative(root):
                 add(MentionF(start, end, surface, st.name, "state", sent, st.how), ent.start, ent.end)
             continue
+        if label in ("GPE", "LOC", "FAC") and _after_company_noun(ent) and countries.lookup(ent.text) is None:
+            label = "ORG"  # "rival network Vireo" (tagged as a place)
         if label in ("ORG", "FAC", "PRODUCT") and _personal(ent):
             label = "PERSON"  # "Lucas Amadi-Roux, who follows the council", "X, a professor at Y": a person
         if label == "PERSON" and not _titled(ent) and (
@@ -396,6 +398,23 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                     continue
                 add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
                              "unknown", sentence_of(a), "propn"), a, b)
+        elif tok.pos_ == "PROPN" and tok.ent_type_ in _MISSED_TYPES | {"DATE", "GPE", "LOC", "NORP"} and \
+                _after_company_noun(doc[tok.i : tok.i + 1]) and countries.lookup(tok.text) is None and \
+                tok.text[:1].isupper():
+            # "rival network Vireo" (a name the NER missed or took for a date or a place): a company
+            add(MentionF(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text, tok.text, "organization",
+                         sentence_of(tok.i), "ent", roles=(doc[tok.i - 1].lower_, "company")), tok.i, tok.i + 1)
+        elif tok.pos_ == "PROPN" and tok.ent_type_ in _MISSED_TYPES and tok.dep_ == "appos" and \
+                tok.head.lemma_.lower() in _roles("role") | _roles("people") and \
+                tok.head.lemma_.lower() not in _roles("body"):
+            # "Cobalt's chief executive, Anders Vohra, told": the name of a person set beside their title
+            s, e = np_span(tok)
+            words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
+            if 2 <= len(words) <= 4 and all(w.text[:1].isupper() and w.is_alpha for w in words):
+                a, b = words[0].i, words[-1].i + 1
+                text = base_form(span_text(doc, a, b))
+                add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
+                             "person", sentence_of(a), "ent", roles=(tok.head.lemma_.lower(),)), a, b)
         elif tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNS") and tok.dep_ == "nsubj" and tok.text[:1].isupper() \
                 and tok.text[1:].islower() and tok.lemma_.lower() not in agents and tok.head.pos_ == "VERB" \
                 and not (tok.tag_ == "NNS" and agent_like(tok.lemma_.lower())) \
@@ -964,8 +983,12 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
             keys.append(("unknown", fold(name)))  # a product named elsewhere ("Halcyon's first Tern-2 failed")
             continue
         if kind in ("organization", "group", "unknown", "state") and m.how in ("ent", "place", "propn", "noun") \
-                and fold(name) in person_keys:
-            kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere
+                and fold(name) in person_keys and not (kind == "organization" and m.roles):
+            kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere (not one introduced by a
+            # company noun: "rival network Vireo")
+        if kind in ("person", "unknown") and len(name.split()) == 1 and fold(name) in org_keys and \
+                fold(name) not in full_name_words and m.how in ("ent", "propn", "noun") and not m.roles:
+            kind = "organization"  # "Cobalt and Vireo said" after "rival network Vireo": the company
         if kind in ("person", "unknown") and (fold(name) in legal or (
                 first_words.get(fold(name)) and fold(name) not in full_name_words)) \
                 and m.how in ("ent", "propn", "noun") and not m.roles:

@@ -210,6 +210,13 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             near = [x for x in reversed(persons[-8:]) if keys[x][0] == "person" and all_mentions[x].subject
                     and all_mentions[x].sentence >= p.sentence - 1]
             gi = near[0] if near else gi
+        if p.source.pair:
+            kind, _, noun = p.source.pair.partition(":")
+            two = _last_two(kind, noun, off, all_mentions, order, keys, descriptions)
+            if two:
+                for g in two:
+                    resolved.append((p, g, p.source.surface))
+                continue
         if gi < 0:
             continue
         if p.source.noun:
@@ -320,6 +327,27 @@ def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> li
     own = {mentions[i].name for i in mine}
     foreign = sum(1 for m, k in zip(mentions, keys) if k[0] == "state" and not m.weak and m.name not in own)
     return mine if foreign == 0 else []
+
+
+def _last_two(kind: str, noun: str, off: int, mentions: list[MentionF], order: list[int], keys,
+              descriptions) -> list[int]:
+    """The two distinct actors of ``kind`` named last before ``off`` ("the two companies"), or []."""
+    out: list[int] = []
+    seen: set[tuple[str, str]] = set()
+    for gi in reversed(order):
+        m = mentions[gi]
+        if m.start >= off or gi in descriptions or m.how == "outlet" or m.weak:
+            continue
+        if keys[gi] in seen or (keys[gi][0] != kind and not (kind == "any" and keys[gi][0] in ("state",
+                                                                                              "organization"))):
+            continue
+        if noun in _BODY_COMPANY and keys[gi][1].rsplit(" ", 1)[-1] in _PUBLIC_BODY:
+            continue  # "the two companies" are no authority or ministry
+        seen.add(keys[gi])
+        out.append(gi)
+        if len(out) == 2:
+            return out
+    return []
 
 
 def _ahead(ref: SourceRef, off: int, mentions: list[MentionF], order: list[int], keys, descriptions) -> int:

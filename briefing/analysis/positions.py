@@ -59,6 +59,7 @@ class SourceRef:
     ahead: bool = False  # a headline's bare noun ("Club says ..."): the club the article names after it
     noun: str = ""  # the noun of an unnamed source ("official" of "a senior official at the ministry"): a later
     # "the official" is the same source
+    pair: str = ""  # "the two companies", "both countries": "kind:noun" of the two actors named last
 
 
 @dataclass(slots=True)
@@ -500,6 +501,11 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
                 while ok and anc.i != t.i:
                     if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos", "conj") or (
                             anc.dep_ == "prep" and anc.lower_ in ("including", "like", "such")) or (
+                            anc.lower_ in lexicons.words("roles", "affiliation")) or (
+                            # "people familiar with Cobalt's thinking", "fishing crews from Lerwick": a name that
+                            # places unnamed people is no source (officials "in Ottawa" still speak for Canada)
+                            anc.dep_ == "prep" and anc.lower_ in ("from", "in") and lemma not in nouns["official"]
+                            and ctx.mentions[ctx.tok2m[c.i]].kind != "organization") or (
                             issued and anc.dep_ == "prep" and anc.lower_ not in ("by", "from")):
                         # (a document names its issuer "by"/"from" or before it: "a poll of Ohio voters" does not)
                         ok = False  # members listed after the head are sources of their own (walk below)
@@ -527,6 +533,10 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         det = doc[s].lower_ if s < e else ""
         fallback = ctx.add_description(desc, surface, off + doc[s].idx, off + doc[e - 1].idx + len(doc[e - 1].text))
         noun = lemma if det in ("a", "an") and t.tag_ == "NN" else ""
+        pair = _PAIR_KINDS.get(lemma, "") if t.tag_ == "NNS" and any(
+            c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in t.children) else ""
+        if pair:  # "the two companies argued", "both governments said": the two named last
+            return SourceRef("mention", fallback, surface=surface, offset=off + doc[s].idx, pair=f"{pair}:{lemma}")
         if body:  # "League officials said", "the appeal judges ruled": the league, the court
             return SourceRef("body", fallback, cls=body, surface=surface, offset=off + doc[s].idx, noun=noun)
         if det in ("the", "his", "her", "its", "their") and t.tag_ in ("NN", "NNP"):
@@ -607,6 +617,13 @@ def _headline_noun(t, ctx) -> SourceRef | None:
     return SourceRef(kind, fallback, cls=lemma, surface=surface, offset=off + doc[sent.start].idx, ahead=True)
 
 
+_PAIR_KINDS = {"company": "organization", "firm": "organization", "bank": "organization", "group": "organization",
+               "organization": "organization", "organisation": "organization", "party": "organization",
+               "union": "organization", "carrier": "organization", "airline": "organization",
+               "country": "state", "nation": "state", "government": "state", "state": "state", "side": "any",
+               "leader": "person", "man": "person", "woman": "person", "minister": "person", "candidate": "person"}
+
+
 def _company_noun(lemma: str) -> bool:
     return lemma in lexicons.words("roles", "company_nouns") or lemma.endswith("maker")
 
@@ -649,6 +666,9 @@ def _affiliation_end(t, end: int) -> int:
         if (c.dep_ in ("amod", "acl", "prep", "advmod") and (
                 c.lower_ in aff["words"] or (c.lower_ == "with" and any(
                     p.dep_ == "pobj" and p.lemma_.lower() in aff["with_nouns"] for p in c.children)))) or (
+                c.dep_ == "prep" and c.lower_ in ("from", "in") and t.tag_ == "NNS" and t.lemma_.lower() not in
+                lexicons.words("roles", "official") and any(
+                    p.dep_ == "pobj" and p.pos_ == "PROPN" for p in c.children)) or (
                 c.dep_ == "relcl" and c.left_edge.lower_ == "who" and c.right_edge.i - t.i <= 10):
             # ("two researchers who have reviewed the data": a short relative clause says who they are)
             last = c.right_edge.i

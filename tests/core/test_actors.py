@@ -677,3 +677,30 @@ def test_headline_noun_with_a_word_of_the_companys_name(analyse_text):
         "Halcyon Launch Systems said early telemetry showed a fault.\n"
     )
     assert said_by(doc, an, "did not ignite") == {"Halcyon Launch Systems"}
+
+
+def test_a_name_set_beside_a_title_is_that_person(analyse_text):
+    doc, an = analyse_text(
+        '"This decision protects a market structure from 2010," Cobalt\'s chief executive, Anders Vohra, '
+        "told analysts on a call.\n"
+    )
+    assert said_by(doc, an, "market structure") == {"Anders Vohra"}
+
+
+def test_the_two_companies_are_the_two_named_last(analyse_text):
+    doc, an = analyse_text(
+        "The National Competition Authority on Wednesday blocked Cobalt Mobile's takeover of rival network Vireo.\n"
+        'Cobalt and Vireo said they were "deeply disappointed".\n'
+        "In a joint statement, the two companies argued that only a larger network could pay for rural masts.\n"
+    )
+    assert actor(an, "Vireo").kind == "organization"
+    assert said_by(doc, an, "rural masts") == {"Cobalt Mobile", "Vireo"}
+
+
+def test_a_name_that_places_unnamed_people_is_no_source(analyse_text):
+    doc, an = analyse_text(
+        "People familiar with Cobalt's thinking said the company might return with a smaller offer.\n"
+        "Fishing crews from Lerwick said they had been told of the exclusion zone too late.\n"
+    )
+    assert said_by(doc, an, "smaller offer") == {"People familiar with Cobalt's thinking"}
+    assert said_by(doc, an, "too late") == {"Fishing crews from Lerwick"}
