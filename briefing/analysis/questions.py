@@ -62,6 +62,7 @@ def _lex() -> dict:
         "nouns": frozenset(q["explicit"]["nouns"]),
         "explicit_re": phrase_re(q["explicit"]["phrases"]),
         "explicit_sub": frozenset(q["explicit"]["subordinators"]),
+        "short_of": frozenset(q["explicit"]["short_of_verbs"]),
         "refusal_re": phrase_re(q["refusal"]["phrases"]),
         "info_verbs": frozenset(q["refusal"]["info_verbs"]),
         "info_nouns": frozenset(q["refusal"]["info_nouns"]),
@@ -176,6 +177,12 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         if low in lx["explicit_sub"]:
             out.append((0, tok.i, tok.i + 1, tok))
+            continue
+        if lemma == "stop" and tok.pos_ == "VERB" and tok.i + 3 < sent.end and doc[tok.i + 1].lower_ == "short" \
+                and doc[tok.i + 2].lower_ == "of" and doc[tok.i + 3].tag_ == "VBG" \
+                and doc[tok.i + 3].lemma_.lower() in lx["short_of"]:
+            # "The group stopped short of saying that the problems had changed the outcome": not asserted, open
+            out.append((0, tok.i, tok.i + 4, tok))
             continue
         if low == "yet" and tok.dep_ == "advmod" and _none_yet(tok.head):
             # "Neither of them has yet been able to reproduce the results": not so far, still open

@@ -364,3 +364,21 @@ def test_a_pending_condition_in_reported_speech(analyse_text, text, cue):
 def test_until_in_a_settled_past(analyse_text, text):
     _, an = analyse_text(text)
     assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a claim the actor would not make: the matter stays open
+        ("Doctors stopped short of saying the drug caused the deaths.", "stopped short of saying"),
+        ("The inspectors stopped short of blaming the pilots for the crash.", "stopped short of blaming"),
+    ],
+)
+def test_a_claim_stopped_short_of_stays_open(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
+
+
+def test_a_stance_stopped_short_of_is_no_question(analyse_text):
+    _, an = analyse_text("The EU stopped short of calling for sanctions.")
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
