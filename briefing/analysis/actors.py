@@ -177,6 +177,8 @@ def _person_parts(ent) -> tuple[str, str, tuple[str, ...]]:
     for child in root.children:  # "Dmitry Peskov, the Kremlin spokesman,"
         if child.dep_ == "appos":
             roles.extend(c.lower_ for c in child.subtree if c.lower_ in role_words)
+    if root.dep_ == "appos" and root.head.lower_ in role_words:  # "The commission's chair, Petra Solvang,"
+        roles.append(root.head.lower_)
     full = base_form(span_text(doc, left, toks[-1].i + 1)) if left < ent.start or toks[0].i != ent.start else ""
     if left < ent.start and doc[left].tag_ == "DT":
         full = base_form(span_text(doc, left + 1, toks[-1].i + 1))

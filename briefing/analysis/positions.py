@@ -127,6 +127,7 @@ def _cues() -> dict:
         "aspect": frozenset(lx["aspect"]["verbs"]),
         "unsaid": frozenset(lx["unsaid"]["verbs"]),
         "refusals": frozenset(lx["unsaid"]["refusals"]),
+        "past_aims": frozenset(lx["past_aims"]["verbs"]),
         "manner": frozenset(lx["manner"]["words"]),
         "frames": tuple(lx["prepositional"]["frames"]),
         "view_frames": frozenset(lx["view_frames"]["nouns"]),
@@ -624,6 +625,11 @@ _PAIR_KINDS = {"company": "organization", "firm": "organization", "bank": "organ
                "leader": "person", "man": "person", "woman": "person", "minister": "person", "candidate": "person"}
 
 
+def _frame(tok) -> bool:
+    """Is this cue an "according to" frame?"""
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
 def _company_noun(lemma: str) -> bool:
     return lemma in lexicons.words("roles", "company_nouns") or lemma.endswith("maker")
 
@@ -879,7 +885,15 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
         if not cands:
             continue
         keep = []
+        # "X had pushed for ..., according to two Western diplomats": the frame's source reports the whole clause,
+        # so the clause's own cues are theirs to report, not positions (GUIDELINES 2: only the speaker gets one)
+        framed = any(_frame(o[0]) for o in cands)
         for c in cands:
+            if framed and not _frame(c[0]):
+                continue
+            if _frame(c[0]):
+                keep.append(c)
+                continue
             if c[5]:
                 # a cue inside a direct quote is the quoted speaker's report ('"He has refused to apologize," X
                 # said'): the sentence is the speaker's (GUIDELINES 2), a quote continuation when it has no
@@ -996,6 +1010,12 @@ def _unsaid(tok, lemma: str, cues) -> bool:
             return True
     if lemma in cues["refusals"]:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in cues["unsaid"] for c in tok.children)
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and (tok.head.head.lower_ == "short" or any(
+            c.lower_ == "short" for c in tok.head.head.children)):
+        return True  # "stopped short of saying", "fell short of endorsing"
+    if lemma in cues["past_aims"] and tok.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children):
+        return True  # "had planned to raise", "had hoped to open": past aims, background
     return False
 
 

@@ -704,3 +704,11 @@ def test_a_name_that_places_unnamed_people_is_no_source(analyse_text):
     )
     assert said_by(doc, an, "smaller offer") == {"People familiar with Cobalt's thinking"}
     assert said_by(doc, an, "too late") == {"Fishing crews from Lerwick"}
+
+
+def test_headline_title_is_the_person_named_with_it_in_apposition(analyse_text):
+    doc, an = analyse_text(
+        "Commission chair says the count was checked and signed off\n"
+        "The commission’s chair, Petra Solvang, said the count had been checked by observers.\n"
+    )
+    assert said_by(doc, an, "signed off") == {"Petra Solvang"}

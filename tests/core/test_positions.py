@@ -611,3 +611,22 @@ def test_a_gerund_after_for_is_the_subjects_when_there_is_no_object(analyse_text
 def test_responded_with_a_statement(analyse_text, text, actor, cue):
     _, an = analyse_text(text)
     assert positions(an) == [(actor, cue)]
+
+
+def test_according_to_frame_owns_the_clause_it_reports(analyse_text):
+    doc, an = analyse_text(
+        "The administration had pushed for wording that would also cover attacks on peacekeepers, "
+        "according to two Western diplomats.\n"
+        "The company said sales fell, according to Reuters.\n"
+    )
+    by_sentence = {doc.text[p.start : p.end][:20]: p.actor for p in an.positions}
+    assert by_sentence == {"The administration h": "Western diplomats", "The company said sal": "company"}
+
+
+def test_stopping_short_of_saying_and_past_aims_state_nothing(analyse_text):
+    _, an = analyse_text(
+        "The group stopped short of saying that the problems had changed the outcome.\n"
+        "Halcyon had planned to raise another 90 million pounds this summer.\n"
+        "The organisers had hoped to open the stadium last spring.\n"
+    )
+    assert an.positions == []
