@@ -121,7 +121,7 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
     for rank, rx in ((0, lx["explicit_re"]), (1, lx["cond_re"])):
         for m in rx.finditer(stext):
             a, b = tok_at(base + m.start()), tok_at(base + m.end() - 1)
-            if a is not None and b is not None and not _in_spans(blocked, a.idx):
+            if a is not None and b is not None and not _in_spans(blocked, a.idx) and not _firm_dependence(a):
                 out.append((rank, a.i, b.i + 1, a))
     # a refusal to comment: open only about an indirect question ("declined to comment on whether ...")
     for m in lx["refusal_re"].finditer(stext):
@@ -333,6 +333,22 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if t is not None:
             out.append((3, t.i, t.i + 1, t))
     return out
+
+
+def _firm_dependence(verb) -> bool:
+    """Is "depend on"/"hinge on" here a firm claim rather than an open outcome: a norm ("cannot depend on who is
+    paying", "aid should depend on need") or a reliance ("people depend on the convoys for food", "we depend on
+    the river")?"""
+    if verb.lemma_.lower() not in ("depend", "hinge"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    neg = any(c.dep_ == "neg" for c in verb.children)
+    if aux & {"must", "should", "ought", "shall"} or neg and aux & {"can", "ca", "could", "must", "should"}:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):  # "depend on it for their water"
+        return True
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in ("i", "we", "you", "they", "he", "she")
 
 
 def _pending_in_the_past(clause, lx) -> bool:

@@ -382,3 +382,30 @@ def test_a_claim_stopped_short_of_stays_open(analyse_text, text, cue):
 def test_a_stance_stopped_short_of_is_no_question(analyse_text):
     _, an = analyse_text("The EU stopped short of calling for sanctions.")
     assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "depend on" as a norm or a reliance is a firm claim, not an outcome left open
+        "Our future cannot depend on the goodwill of one donor, the mayor said.",
+        "Aid should depend on need, not on politics.",
+        "We depend on the river for irrigation.",
+        "Families here depend on it for their water.",
+    ],
+)
+def test_a_firm_dependence_is_no_question(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The fate of the deal depends on support for the bill.", "depends on"),
+        ("Whether the plant reopens will depend on the inspectors.", "depend on"),
+    ],
+)
+def test_an_outcome_that_depends_on_a_pending_matter(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
