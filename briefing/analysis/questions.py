@@ -325,6 +325,9 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
     # permission leave no specific event open (GUIDELINES 3, Conditions)
     rules = {m.i for m in (_main_of(c[3]) for c in out if c[0] == 1) if _generic_rule(m)}
     out = [c for c in out if not (c[0] == 1 or c[0] == 4 and c[3].tag_ == "MD") or _main_of(c[3]).i not in rules]
+    # a general condition ("if a rocket is going to come down off our coast, we need to hear about it days ahead"):
+    # any member of a class, and a need or norm for every such case; no specific event is pending
+    out = [c for c in out if not (c[0] == 1 and _general_condition(c[3]))]
     # 3. a direct question
     end = stext.rstrip(" \"'”’)]»")
     if end.endswith("?"):
@@ -333,6 +336,29 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
         if t is not None:
             out.append((3, t.i, t.i + 1, t))
     return out
+
+
+def _general_condition(mark) -> bool:
+    """Is this "if"/"unless" clause about any member of a class ("if a rocket ...", "unless any patient ...") and
+    the clause it conditions a need or a norm for every such case ("we need to hear about it", "hospitals must
+    explain why"), not a prospect ("will", "would", "may", "could")?"""
+    if mark.dep_ != "mark" or mark.lower_ not in ("if", "unless"):
+        return False
+    clause = mark.head
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.ent_type_ or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in subj.children):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
+        return False  # "if a deal is reached this week": a specific event
+    main = _main_of(mark)
+    if main.i == clause.i or main.tag_ == "VBD":
+        return False
+    aux = {c.lower_ for c in main.children if c.dep_ in ("aux", "auxpass")}
+    if aux & (_EVENT_AUX | {"may", "might", "could"}):
+        return False
+    need = main.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in main.children)
+    return need or bool(aux & {"must", "should", "ought", "can", "ca"})
 
 
 def _firm_dependence(verb) -> bool:

@@ -409,3 +409,29 @@ def test_a_firm_dependence_is_no_question(analyse_text, text):
 def test_an_outcome_that_depends_on_a_pending_matter(analyse_text, text, cue):
     _, an = analyse_text(text)
     assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a general condition: any member of a class, and a need or norm for every such case (GUIDELINES 3)
+        "If a patient is refused treatment, the hospital must explain why in writing.",
+        '"If a ship is going to dump ballast near the reef, we need to know about it weeks ahead," she said.',
+    ],
+)
+def test_a_general_condition_is_no_question(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a specific pending event stays open
+        ("If a buyer is found, the plant will stay open.", "If"),
+        ("If a deal is reached this week, unions need to call off the strike.", "If"),
+    ],
+)
+def test_a_specific_condition_with_an_indefinite_subject_stays_open(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
