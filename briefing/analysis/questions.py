@@ -259,6 +259,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 continue  # a hedge subordinate to a firm main point
             if _class_description(head):
                 continue  # "projects that could damage the sea need the consent of all five states": a rule's class
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in ("warn", "caution") and not neg:
+                continue  # "warned that unpatched routers could be targeted": a warning stated as a firm claim
             out.append((4, tok.i, tok.i + 1, tok))
             continue
         if lemma == "expect" and tok.tag_ == "VBN":

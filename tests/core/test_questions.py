@@ -435,3 +435,19 @@ def test_a_general_condition_is_no_question(analyse_text, text):
 def test_a_specific_condition_with_an_indefinite_subject_stays_open(analyse_text, text, cue):
     _, an = analyse_text(text)
     assert only_question(an).cue == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        # a warning stated as a firm claim is no question (GUIDELINES 3), even with a modal of risk in it
+        ("Doctors cautioned that the new strain may spread faster in winter.", []),
+        ("The agency warned that unpatched routers could be targeted by attackers.", []),
+        # a prospect told without a warning, or a warning with a pending condition, stays open
+        ("Analysts said the strike could delay deliveries.", ["could"]),
+        ("The union warned that it might strike if the talks fail.", ["if"]),
+    ],
+)
+def test_a_warning_is_a_firm_claim(analyse_text, text, questions):
+    _, an = analyse_text(text)
+    assert [q.cue for q in an.questions] == questions
