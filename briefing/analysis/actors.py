@@ -312,8 +312,9 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                 continue  # "researchers in Lyon": a one-word "person" that only locates is a place
             name, full, roles = _person_parts(ent)
             # a name that labels a thing ("at Skerry Head spaceport") names no one there
-            label_of = root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i and \
-                root.head.lemma_.lower() not in _agent_nouns() and not agent_like(root.head.lemma_.lower())
+            label_of = root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i and (
+                (root.head.lemma_.lower() not in _agent_nouns() and not agent_like(root.head.lemma_.lower()))
+                or root.head.lemma_.lower() in _roles("own_voice"))  # ("the Leicester family")
             if name and any(c.isupper() for c in name):
                 add(MentionF(start, end, name if surface == text else surface, name, "person", sent, "ent", full, roles,
                              weak=label_of), ent.start, ent.end)
@@ -514,7 +515,18 @@ def _split_bracketed(ents) -> list:
     from spacy.tokens import Span
 
     out = []
+    ents = list(ents)
+    company = _roles("company_nouns")
     for ent in ents:
+        doc = ent.doc
+        if out and out[-1].end + 1 == ent.start and doc[out[-1].end].text in ("'", "’") and \
+                out[-1][-1].text.endswith("s") and out[-1].label_ == "ORG" and ent.label_ == "ORG":
+            # "Shoppers' Safety Trust": a plural possessive inside a name the NER cut in two
+            out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")
+            continue
+        if len(ent) > 1 and (ent[0].lower_ in company or ent[0].lower_.endswith("maker")) and \
+                ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
+            ent = Span(doc, ent.start + 1, ent.end, label="ORG")  # "Supplier Kobari denies", "Maker Lumetra"
         cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
         if cut is None:
             out.append(ent)
@@ -690,6 +702,9 @@ def furniture_block(document, block) -> bool:
         return True  # "Jobs | Advertise | Editorial standards | © 2026 TechWire Media BV"
     if _BUTTONS.fullmatch(line):
         return True  # "[Listen]  [Share]  [Gift this article]"
+    items = [p for p in re.split(r"\s{2,}|\t", line) if p]
+    if len(items) >= 4 and all(len(p.split()) <= 3 and p[:1].isupper() and not p.endswith(".") for p in items):
+        return True  # "Sections   Health   Medicine   Science   Tech": a menu set out with spaces
     if len(line.split()) <= 12 and _STAMP.match(line):
         return True
     if not _list_item(line):
@@ -903,6 +918,28 @@ def org_key(name: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
+def _abbreviates(acronym: str, folded_name: str) -> bool:
+    """Is ``acronym`` made of letters of each main word of the name, in order, each word giving its first letter
+    and maybe more of its letters ("NATO", "ASEAN": Association of South-East Asian Nations)?"""
+    words = [w for w in re.findall(r"[\w'-]+", folded_name) if w not in ("of", "the", "and", "for", "&")]
+    acronym = acronym.lower()
+
+    @lru_cache(maxsize=None)
+    def fit(a: int, w: int, pos: int) -> bool:  # acronym[a:] from words[w:], word w used up to pos
+        if a == len(acronym):
+            return w == len(words) or (w == len(words) - 1 and pos > 0)
+        if w == len(words):
+            return False
+        word = words[w]
+        if pos == 0:  # each word starts with its first letter
+            return acronym[a] == word[0] and fit(a + 1, w, 1)
+        nxt = word.find(acronym[a], pos)
+        return fit(a, w + 1, 0) or (nxt >= 0 and fit(a + 1, w, nxt + 1))
+
+    return len(words) >= 2 and fit(0, 0, 0)
+
+
+@lru_cache(maxsize=1 << 14)
 def _initials(name: str) -> str:
     words = [w for w in re.findall(r"[\w'-]+", name) if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
@@ -929,6 +966,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     surnames: dict[str, list[tuple[int, str]]] = {}  # folded last name -> [(position, full name)]
     person_keys: set[str] = set()
     firstlast: dict[tuple[str, str], str] = {}
+    givens: dict[str, set[str]] = {}  # folded given name -> the people (first + last name) who have it
     long_orgs: dict[str, str] = {}  # initials -> folded long name
     org_keys: dict[str, str] = {}  # name without legal form ("lumina") -> first folded full name
     heads: dict[str, set[str]] = {}  # last word of a multi-word organisation name -> its keys ("commission")
@@ -951,6 +989,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 if best is None or len(m.name) > len(best):
                     firstlast[fl] = m.name
                 surnames.setdefault(fold(words[-1]), []).append((i, m.name))
+                givens.setdefault(fold(words[0]), set()).add(fold(words[0]) + " " + fold(words[-1]))
                 person_keys.add(fold(words[-1]))
                 g = gender_of(m)
                 if g:
@@ -1012,11 +1051,22 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                     at = bisect_right(cands, (i, "\U0010ffff"))  # the latest full name at or before this mention
                     chosen = (cands[at - 1] if at else cands[0])[1]
                     name = firstlast.get((fold(chosen.split()[0]), fold(chosen.split()[-1])), chosen)
+                elif len(givens.get(fold(name), ())) == 1 and not m.roles:
+                    # a given name alone for the one person who has it ("Chanida" after "Chanida Wongsakul":
+                    # the usual short form of Thai, Malay, Indonesian names; "Donald" of "Donald Trump")
+                    chosen = next(iter(givens[fold(name)]))
+                    name = firstlast.get((fold(chosen.split()[0]), fold(chosen.split()[-1])), chosen)
         elif kind == "organization":
             compact = name.replace(".", "")
             if compact.isupper() and compact in long_orgs:
                 keys.append(("organization", long_orgs[compact]))
                 continue
+            if compact.isupper() and compact.isalpha() and 3 <= len(compact) <= 8:
+                # "ASEAN" for the Association of Southeast Asian Nations: letters from the start of each word
+                fits = {v for v in long_orgs.values() if _abbreviates(compact, v)}
+                if len(fits) == 1:
+                    keys.append(("organization", fits.pop()))
+                    continue
             key = org_key(name)
             alt = _body_of_form(key)
             if alt and alt in org_keys and " of " in alt:  # "the health ministry" is the "Ministry of Health"

@@ -1,9 +1,9 @@
 """States by name, code, demonym, capital or seat of government: which country a surface form stands for.
 
-Data: country names, official names and ISO codes from ``pycountry``; common English names, alternative
+Data: country names and official names from ``pycountry``; common English names, alternative
 spellings, capitals and demonyms from ``countryinfo`` (MIT); what neither has (seats such as the Kremlin,
-everyday names such as "Britain") from ``lexicons/places.toml``. Everything is loaded lazily, on the
-first lookup, and cached for the process.
+everyday names such as "Britain", the letter codes the news uses such as "UK") from
+``lexicons/places.toml``. Everything is loaded lazily, on the first lookup, and cached for the process.
 """
 
 from __future__ import annotations
@@ -72,14 +72,8 @@ def _tables() -> _Tables:
         by_alpha2[iso["alpha2"]] = canonical
         names.setdefault(fold(canonical), canonical)
         for alt in info.get("altSpellings") or ():
-            if len(alt) <= 4 and alt.isupper():
-                # two-letter ISO codes are left out ("IT", "IN", "NO" are words): only "UK", "USA", "DRC"...
-                if alt != iso.get("alpha2"):
-                    codes.setdefault(alt, canonical)
-            else:
+            if not (len(alt) <= 4 and alt.isupper()):
                 names.setdefault(fold(alt), canonical)
-        if iso.get("alpha3"):
-            codes.setdefault(iso["alpha3"].upper(), canonical)
         dem = info.get("demonym") or ""
         dem = dem.strip() if isinstance(dem, str) else ""
         if dem and pop >= demonyms.get(fold(dem), (-1, ""))[0]:
@@ -111,7 +105,10 @@ def _tables() -> _Tables:
         cap_final[fold(name)] = canonical
     for name in places["not_seats"]["words"]:
         cap_final.pop(fold(name), None)
-    codes.setdefault("US", by_alpha2.get("US", "United States"))
+    # country codes: only those the news writes for a state (places.toml [codes]); ISO codes are mostly words
+    # or agencies there ("IT", "NO", "MDA", "ISR", "CAN")
+    for code, canonical in places["codes"]["map"].items():
+        codes[code] = canonical
     return _Tables(names, codes, dem_final, cap_final, seats)
 
 

@@ -491,12 +491,22 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         # themselves ("Chile's mining minister", "Clinton's spokesman" speak for whom they serve)
         own_voice = lemma in lexicons.words("roles", "own_voice") or any(
             c.lower_ in ("former", "ex") for c in t.children)
+        body_poss = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ctx.tok2m
+                          and any(d.lower_ == "the" for d in c.children)), None)
+        if body_poss is not None and not own_voice and not issued and (
+                lemma in nouns["role"] or lemma in nouns["people"]):
+            # "the directorate's spokeswoman said": the body the article named with that word
+            s2, e2 = np_span(t)
+            surface2 = span_text(doc, s2, e2)
+            fallback = ctx.add_description(surface2, surface2, off + doc[s2].idx,
+                                           off + doc[e2 - 1].idx + len(doc[e2 - 1].text))
+            return SourceRef("body", fallback, cls=body_poss.lemma_.lower(), surface=surface2, offset=off + doc[s2].idx)
         for c in t.subtree:
             if c.i in ctx.tok2m and c.dep_ not in ("relcl", "acl"):
                 anc = c
                 m = ctx.mentions[ctx.tok2m[c.i]]
                 # ("a U.S. senator said" is the senator's; "U.S. officials", "a French minister" speak for the state)
-                ok = not (own_voice and c.dep_ == "poss") and not (
+                ok = not (own_voice and c.dep_ in ("poss", "compound")) and not (
                     m.kind == "state" and c.dep_ in ("compound", "amod", "nmod") and c.head.i == t.i
                     and lemma not in nouns["official"])
                 while ok and anc.i != t.i:
@@ -622,6 +632,7 @@ _PAIR_KINDS = {"company": "organization", "firm": "organization", "bank": "organ
                "organization": "organization", "organisation": "organization", "party": "organization",
                "union": "organization", "carrier": "organization", "airline": "organization",
                "country": "state", "nation": "state", "government": "state", "state": "state", "side": "any",
+               "neighbour": "state", "neighbor": "state", "capital": "state",
                "leader": "person", "man": "person", "woman": "person", "minister": "person", "candidate": "person"}
 
 

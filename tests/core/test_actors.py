@@ -712,3 +712,57 @@ def test_headline_title_is_the_person_named_with_it_in_apposition(analyse_text):
         "The commission’s chair, Petra Solvang, said the count had been checked by observers.\n"
     )
     assert said_by(doc, an, "signed off") == {"Petra Solvang"}
+
+
+def test_agency_acronyms_are_no_country_codes(analyse_text):
+    doc, an = analyse_text(
+        "The Medical Devices Authority (MDA) opened a review of the software.\n"
+        "The MDA said it would report in May. The Institute for Screening Research (ISR) said the tool missed "
+        "cancers.\n"
+    )
+    assert not {"Moldova", "Israel"} & names(an)
+    assert said_by(doc, an, "report in May") == {"Medical Devices Authority"}
+
+
+def test_an_acronym_can_take_more_than_one_letter_of_a_word(analyse_text):
+    doc, an = analyse_text(
+        "The Association of Southeast Asian Nations welcomed the deal.\nASEAN said it would send observers.\n"
+    )
+    assert said_by(doc, an, "send observers") == {"Association of Southeast Asian Nations"}
+
+
+def test_a_given_name_alone_is_the_one_person_who_has_it(analyse_text):
+    doc, an = analyse_text(
+        "Thai Foreign Minister Chanida Wongsakul said the truce would hold.\n"
+        "Chanida told reporters the monitors were welcome.\n"
+    )
+    assert said_by(doc, an, "monitors") == {"Chanida Wongsakul"}
+    assert "Chanida" in actor(an, "Chanida Wongsakul").aliases
+
+
+def test_names_cut_by_the_ner_at_a_plural_possessive_or_run_into_a_company_noun(analyse_text):
+    doc, an = analyse_text(
+        "Shoppers' Safety Trust said the recall came too late.\n"
+        "Supplier Kobari denies its cells are to blame\n"
+        "Kobari Cells said the batteries met every standard.\n"
+    )
+    assert names(an) == {"Shoppers' Safety Trust", "Kobari Cells"}
+
+
+def test_a_bodys_spokeswoman_and_a_named_family(analyse_text):
+    doc, an = analyse_text(
+        "The Consumer Safety Directorate opened a review on Monday.\n"
+        "The directorate's spokeswoman said the review would take weeks.\n"
+        "The Leicester family said they would consider legal action.\n"
+    )
+    assert said_by(doc, an, "take weeks") == {"Consumer Safety Directorate"}
+    assert said_by(doc, an, "legal action") == {"Leicester family"}
+    assert "Leicester" not in names(an)
+
+
+def test_a_menu_set_out_with_spaces_makes_no_actors(analyse_text):
+    _, an = analyse_text(
+        "Sections   Health   Medicine   Science   Tech   Climate   Space   Podcasts   Newsletters   Mayo Clinic\n"
+        "The Consumer Safety Directorate said the review would take weeks.\n"
+    )
+    assert names(an) == {"Consumer Safety Directorate"}
