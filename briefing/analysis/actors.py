@@ -359,6 +359,12 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             add(MentionF(offset + doc[a].idx, end, base_form(span_text(doc, a, ent.end)), _strip_the(surface),
                          "organization", sent, "place"), a, ent.end)
             continue
+        if label == "GPE" and root.dep_ == "pobj" and root.head.lower_ == "to" and \
+                root.head.head.lower_ == "according":
+            # "According to Velomar, ...": a name the NER took for a place, and no country, speaks: a body
+            add(MentionF(start, end, surface, _strip_the(surface), "organization", sent,
+                         "outlet" if outlet_name(surface) else "ent"), ent.start, ent.end)
+            continue
         if label == "GPE":
             body = _institution_seats().get(surface)
             if body and acts(root):  # "Brussels said": the EU
@@ -389,6 +395,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         if tok.pos_ == "PROPN" and tok.ent_type_ in _MISSED_TYPES and _source_slot(tok):
             s, e = np_span(tok)
             words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
+            if len(words) > 1 and (words[0].lower_ in _roles("company_nouns") or words[0].lower_.endswith("maker")):
+                words = words[1:]  # "Maker Lumetra says": a headline's company noun before the name
             if words and words[0].i >= s and all(w.text[:1].isupper() for w in words):
                 a, b = words[0].i, words[-1].i + 1
                 if _not_a_name(doc[a:b]):

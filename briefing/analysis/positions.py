@@ -636,6 +636,12 @@ _PAIR_KINDS = {"company": "organization", "firm": "organization", "bank": "organ
                "leader": "person", "man": "person", "woman": "person", "minister": "person", "candidate": "person"}
 
 
+def _voted(tok) -> bool:
+    """"voted 8-5 to reject the budget": a vote is an action (GUIDELINES 6), not a stated stance."""
+    head = tok.head
+    return tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() == "vote" and head.i < tok.i
+
+
 def _frame(tok) -> bool:
     """Is this cue an "according to" frame?"""
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
@@ -797,8 +803,12 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                     if cand is not None:  # "Opposition leader X was not persuaded"
                         cands.append(cand)
                     continue
-                if rng is None or _unsaid(tok, lemma, cues) or _hypothetical(tok) or _not_yet(tok, cues) \
-                        or _took_time(tok, cues):
+                if rng is not None and (_unsaid(tok, lemma, cues) or _not_yet(tok, cues)):
+                    # "has yet to say whether it will keep X for the models it plans to launch": what was not
+                    # said holds no position of its own either
+                    silent.append(tok)
+                    continue
+                if rng is None or _hypothetical(tok) or _took_time(tok, cues) or _voted(tok):
                     continue
                 subj = _subject(tok, skip)
                 if subj is None:

@@ -57,6 +57,7 @@ def _lex() -> dict:
     return {
         "adj": frozenset(q["explicit"]["adjectives"]),
         "pred_only": frozenset(q["explicit"]["predicative_only"]),
+        "doubters": frozenset(q["explicit"]["of_people"]),
         "open_subjects": frozenset(q["explicit"]["open_subjects"]),
         "negated": frozenset(q["explicit"]["negated"]),
         "nouns": frozenset(q["explicit"]["nouns"]),
@@ -93,6 +94,16 @@ def _lex() -> dict:
 
 def _in_spans(spans, pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+def _held_by_someone(adj) -> bool:
+    """Is the subject of this predicate adjective a person or a group ("Corwin was doubtful", "they are unsure",
+    "the analysts remain doubtful")? Then the adjective is their stance."""
+    subj = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in ("he", "she", "they", "i", "we") or (
+        subj.pos_ == "NOUN" and subj.tag_ == "NNS" and subj.lemma_.lower() not in ("result", "prospect", "outcome"))
 
 
 def _negated(tok) -> bool:
@@ -153,6 +164,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 continue
             if low == "open" and not _open_matter(tok, lx):
                 continue
+            if low in lx["doubters"] and pred and _held_by_someone(tok):
+                continue  # "Councilmember Corwin was doubtful", "she is unsure": their stance, not an open matter
             if tok.head.lemma_.lower() in ("remain", "stay") and tok.head.i < tok.i or \
                     low == "open" and tok.head.lemma_.lower() in ("keep", "leave", "hold") and tok.head.i < tok.i:
                 out.append((0, tok.head.i, tok.i + 1, tok.head))

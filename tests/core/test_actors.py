@@ -766,3 +766,13 @@ def test_a_menu_set_out_with_spaces_makes_no_actors(analyse_text):
         "The Consumer Safety Directorate said the review would take weeks.\n"
     )
     assert names(an) == {"Consumer Safety Directorate"}
+
+
+def test_a_company_named_after_according_to_or_a_headlines_company_noun(analyse_text):
+    doc, an = analyse_text(
+        "Maker Lumetra says the researchers tested an outdated version\n"
+        "Lumetra Health said the study was flawed.\n"
+        "According to Velomar, owners of about 31,000 packs have already registered for a replacement.\n"
+    )
+    assert said_by(doc, an, "outdated version") == {"Lumetra Health"}
+    assert said_by(doc, an, "registered") == {"Velomar"}

@@ -630,3 +630,11 @@ def test_stopping_short_of_saying_and_past_aims_state_nothing(analyse_text):
         "The organisers had hoped to open the stadium last spring.\n"
     )
     assert an.positions == []
+
+
+def test_votes_and_what_was_not_yet_said_hold_no_positions(analyse_text):
+    _, an = analyse_text(
+        "The company has yet to say whether it will keep Kobari as a supplier for the new models it plans to launch.\n"
+        "The City Council voted 8-5 late Thursday to reject the mayor's budget.\n"
+    )
+    assert an.positions == []

@@ -451,3 +451,20 @@ def test_a_specific_condition_with_an_indefinite_subject_stays_open(analyse_text
 def test_a_warning_is_a_firm_claim(analyse_text, text, questions):
     _, an = analyse_text(text)
     assert [q.cue for q in an.questions] == questions
+
+
+def test_a_person_who_is_doubtful_holds_a_stance_not_an_open_matter(analyse_text):
+    doc, an = analyse_text(
+        "Councilmember Alisha Corwin, who voted for the plan, was doubtful.\n"
+        "It remains doubtful whether the plan will pass.\n"
+        "Kobari rejected that explanation.\n"
+    )
+    open_ = {doc.text[q.start : q.end][:12] for q in an.questions}
+    assert open_ == {"It remains d", "Kobari rejec"}
+
+
+def test_subscription_pleas_are_no_questions(analyse_text):
+    _, an = analyse_text(
+        "Already a subscriber?\nIf you value our reporting, please consider a monthly contribution.\n"
+    )
+    assert an.questions == [] and an.actors == []
