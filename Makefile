@@ -51,7 +51,8 @@ bench: install
 	$(BIN)/python benchmarks/analysis.py
 	$(BIN)/python benchmarks/tui.py
 	$(BIN)/python benchmarks/store.py
-	$(BIN)/python benchmarks/quality.py ../shared/eval/seed.gold.json tests/data/quality tests/data/heldout ../shared/eval/polnear/dev.jsonl
+	$(BIN)/python benchmarks/quality.py ../shared/eval/seed.gold.json tests/data/quality tests/data/heldout \
+		tests/data/heldout2 tests/data/heldout3 ../shared/eval/polnear/dev.jsonl
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
