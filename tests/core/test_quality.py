@@ -48,14 +48,15 @@ QUALITY_PAGES = SAMPLE.parent.parent / "tests" / "data" / "quality"
 
 
 def test_our_own_pages_from_other_fields_hold_their_quality(scorer, model_spec):
-    """Five short pages of our own (business, science, tech, domestic politics, diplomacy, with boilerplate):
-    precision outside the sample and PolNeAR is measured, not guessed (figures in benchmarks/quality.py)."""
+    """Our own pages (13: business, science, tech, health, domestic politics, diplomacy, with boilerplate): the
+    rules were tuned on them, so the bar is high and a drop means a rule broke (0.965 overall, positions P 0.984,
+    source 1.000 with analyser 0.6.0; figures in benchmarks/quality.py)."""
     from briefing import serialize
     from briefing.analysis import analyse
     from briefing.loading import load_document
 
     golds = sorted(QUALITY_PAGES.glob("*.gold.json"))
-    assert len(golds) >= 5
+    assert len(golds) >= 13
     total = None
     for gold_path in golds:
         document = load_document(str(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))))
@@ -66,8 +67,8 @@ def test_our_own_pages_from_other_fields_hold_their_quality(scorer, model_spec):
     s = scorer.summarise(total)
     print(f"own pages: pos P={s['pos'][0]:.3f} F1={s['pos'][2]:.3f} src={s['src']:.3f} q F1={s['q'][2]:.3f} "
           f"act P={s['act_p']:.3f} overall={s['overall']:.3f}")
-    assert s["overall"] >= 0.80
-    assert s["pos"][0] >= 0.85 and s["src"] >= 0.90  # precision and the right source are the point
+    assert s["overall"] >= 0.93
+    assert s["pos"][0] >= 0.95 and s["src"] >= 0.97  # precision and the right source are the point
 
 
 HELDOUT_PAGES = SAMPLE.parent.parent / "tests" / "data" / "heldout"
