@@ -433,6 +433,8 @@ def _trim(doc, s: int, e: int) -> tuple[int, int]:
 
 def _embedded_in(tok, other) -> bool:
     """Is cue verb ``tok`` inside the content of cue verb ``other`` (not merely coordinated with it)?"""
+    if tok.dep_ == "conj" and _coordinated_report(tok):
+        return False
     t = tok
     content_link = False
     while t.head.i != t.i:
@@ -442,6 +444,18 @@ def _embedded_in(tok, other) -> bool:
             return content_link or t.dep_ not in ("conj", "advcl")
         t = t.head
     return False
+
+
+def _coordinated_report(tok) -> bool:
+    """"X emphasized that A, and rights groups warned that B": a report with its own subject and its own clause,
+    joined by ", and"/", but" (the parser hangs it inside the first report's clause); not "that prices rose and
+    traders expected more", which has no comma and stays inside."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    cc = next((c for c in list(tok.children) + [c for c in tok.head.children if c.i < tok.i]
+               if c.dep_ == "cc" and c.lower_ in ("and", "but", "while")), None)
+    if subj is None or subj.pos_ == "PRON" or cc is None or cc.i == 0 or cc.doc[cc.i - 1].text != ",":
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and tok.head.i < tok.i
 
 
 # ----------------------------------------------------------------------------------------- sources

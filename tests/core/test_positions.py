@@ -638,3 +638,15 @@ def test_votes_and_what_was_not_yet_said_hold_no_positions(analyse_text):
         "The City Council voted 8-5 late Thursday to reject the mayor's budget.\n"
     )
     assert an.positions == []
+
+
+def test_a_report_joined_by_comma_and_is_its_own_speakers(analyse_text):
+    doc, an = analyse_text(
+        "Obama emphasized that Burma's reforms were not complete, and human rights groups warned that the "
+        "administration was relinquishing critical leverage over the military.\n"
+        "The minister said prices had risen and traders expected more increases.\n"
+    )
+    first = {p.actor for p in an.positions if doc.text[p.start : p.end].startswith("Obama")}
+    second = {p.actor for p in an.positions if doc.text[p.start : p.end].startswith("The minister")}
+    assert first == {"Obama", "human rights groups"}
+    assert second == {"minister"}  # no comma: the traders are inside what the minister said
