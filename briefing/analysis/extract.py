@@ -203,6 +203,15 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                 gi = _resolve(p.source, base[fi], pick, last_role, last_word,
                               lambda: orgs_as_subject[-1] if orgs_as_subject and
                               all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1, last_head)
+        first_word = p.source.surface.split(" ", 1)[0].lower()
+        if p.source.kind in ("role", "body", "mention") and p.source.mention >= 0 and \
+                gi == base[fi] + p.source.mention and first_word in ("its", "their") and \
+                p.source.surface.rsplit(" ", 1)[-1].lower().rstrip("s") in _SPEAKERS_FOR_A_BODY:
+            # "its leader said", "their spokesman said": who speaks for the body "it"/"they" is
+            kinds = _PRONOUN_KINDS["neuter" if first_word == "its" else "plural"]
+            near = [x for x in reversed(things[-8:]) if keys[x][0] in kinds
+                    and all_mentions[x].sentence >= p.sentence - 2]
+            gi = near[0] if near else gi
         if p.source.kind == "role" and p.source.mention >= 0 and gi == base[fi] + p.source.mention and \
                 p.source.cls in _PERSON_ROLES() and len(p.source.surface.split()) >= 3:
             # an epithet: "the Vermont senator acknowledged" with no senator named so before is the person the
@@ -371,6 +380,13 @@ def _ahead(ref: SourceRef, off: int, mentions: list[MentionF], order: list[int],
     if named >= 0:
         return named
     return next((gi for gi in orgs if mentions[gi].subject), -1)
+
+
+# who speaks for a body as "its"/"their" X ("its chairman said"); its members, defenders or critics do not
+_SPEAKERS_FOR_A_BODY = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "chairman", "chairwoman", "chair",
+                        "chief", "leader", "head", "president", "director", "executive", "ceo", "official",
+                        "lawyer", "attorney", "representative", "negotiator", "envoy", "ambassador", "minister",
+                        "secretary", "counsel", "boss", "leadership", "management"}
 
 
 @lru_cache(maxsize=1)

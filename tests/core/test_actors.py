@@ -776,3 +776,12 @@ def test_a_company_named_after_according_to_or_a_headlines_company_noun(analyse_
     )
     assert said_by(doc, an, "outdated version") == {"Lumetra Health"}
     assert said_by(doc, an, "registered") == {"Velomar"}
+
+
+def test_its_chairman_speaks_for_the_body_its_defenders_do_not(analyse_text):
+    doc, an = analyse_text(
+        "The Harbour Authority met on Monday. Its chairman said the fees would rise.\n"
+        "RT said the report was false. RT and its defenders say that the network is no more biased than others.\n"
+    )
+    assert said_by(doc, an, "fees would rise") == {"Harbour Authority"}
+    assert said_by(doc, an, "no more biased") == {"RT", "defenders"}
