@@ -301,7 +301,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         if label in ("ORG", "FAC", "PRODUCT") and _personal(ent):
             label = "PERSON"  # "Lucas Amadi-Roux, who follows the council", "X, a professor at Y": a person
         if label == "PERSON" and not _titled(ent) and (
-                (len(ent) >= 2 and ent[-1].lower_ in _roles("org_name_words")) or _after_company_noun(ent)):
+                (len(ent) >= 2 and ent[-1].lower_ in _roles("org_name_words")) or _after_company_noun(ent)
+                or _company_apposed(ent)):
             label = "ORG"  # "Brennan Freight", "Harwick Foods": the last word names a company or body;
             # "the rail operator Meridian", "budget airline Vantra": a company noun introduces it
         if label == "PERSON":
@@ -365,6 +366,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             add(MentionF(start, end, surface, _strip_the(surface), "organization", sent,
                          "outlet" if outlet_name(surface) else "ent"), ent.start, ent.end)
             continue
+        if label == "GPE" and surface.isupper() and len(surface) <= 3:
+            continue  # "what AI can see": letters the NER took for a place, no country code the news uses
         if label == "GPE":
             body = _institution_seats().get(surface)
             if body and acts(root):  # "Brussels said": the EU
@@ -493,9 +496,17 @@ def _personal(ent) -> bool:
         if c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i < c.i for g in c.children):
             return True
         if c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in _roles("role") or (
-                c.lemma_.lower() in _roles("people") and c.lemma_.lower() not in _roles("body"))):
+                c.lemma_.lower() in _roles("people") and c.lemma_.lower() not in _roles("body"))) and \
+                c.lemma_.lower() not in _roles("company_nouns"):
             return True
     return False
+
+
+def _company_apposed(ent) -> bool:
+    """"Kobari Cells, a Japanese supplier": a name set beside a company noun is a company's."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in _roles("company_nouns") or
+                                                            c.lemma_.lower().endswith("maker"))
+               for c in ent.root.children)
 
 
 def _with_given_name(ent):
@@ -538,6 +549,12 @@ def _split_bracketed(ents) -> list:
         cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
         if cut is None:
             out.append(ent)
+            # "The Institute for Screening Research (ISR)" with the acronym left out of every entity
+            a = ent.end
+            if ent.label_ == "ORG" and a + 2 < len(doc) and doc[a].text == "(" and doc[a + 2].text == ")" and \
+                    doc[a + 1].text.isupper() and doc[a + 1].is_alpha and len(doc[a + 1]) >= 2 and \
+                    not doc[a + 1].ent_type_:
+                out.append(Span(doc, a + 1, a + 2, label="ORG"))
             continue
         out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
         inner = [t for t in ent.doc[cut + 1 : ent.end + 1] if t.text != ")"][:1]
@@ -710,7 +727,7 @@ def furniture_block(document, block) -> bool:
         return True  # "Jobs | Advertise | Editorial standards | © 2026 TechWire Media BV"
     if _BUTTONS.fullmatch(line):
         return True  # "[Listen]  [Share]  [Gift this article]"
-    items = [p for p in re.split(r"\s{2,}|\t", line) if p]
+    items = [p for p in re.split(r"\s{2,}|\t", line.lstrip("☰≡•·|>*#-– ")) if p]
     if len(items) >= 4 and all(len(p.split()) <= 3 and p[:1].isupper() and not p.endswith(".") for p in items):
         return True  # "Sections   Health   Medicine   Science   Tech": a menu set out with spaces
     if len(line.split()) <= 12 and _STAMP.match(line):

@@ -420,6 +420,8 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject
         by_name = max(named) if named else -1  # "the fund" after "Ostrander Capital"
         if ref.cls not in lexicons.words("roles", "body"):  # any other noun: only an organisation named with it ("the fund")
             gi = last_head.get(ref.cls, -1)
+            if gi < 0 and ref.cls in _BODY_RESEARCH:  # "the researchers" after "the Institute for ... Research"
+                gi = last_word.get("research", -1)
             return gi if gi >= 0 else by_name if by_name >= 0 else fallback
         if ref.cls in _BODY_STATE:
             # "the ministry" after "the finance ministry" (an organisation of its own), else the state

@@ -564,6 +564,9 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
             return SourceRef("mention", fallback, surface=surface, offset=off + doc[s].idx, pair=f"{pair}:{lemma}")
         if body:  # "League officials said", "the appeal judges ruled": the league, the court
             return SourceRef("body", fallback, cls=body, surface=surface, offset=off + doc[s].idx, noun=noun)
+        if det == "the" and t.tag_ == "NNS" and t.lower_ in ("researchers", "scientists", "authors") and e - s == 2:
+            # "the researchers", "the authors": the research body the article named (the study's institute)
+            return SourceRef("body", fallback, cls=t.lower_, surface=surface, offset=off + doc[s].idx)
         if det in ("the", "his", "her", "its", "their") and t.tag_ in ("NN", "NNP"):
             if lemma in nouns["role"]:
                 return SourceRef("role", fallback, cls=lemma, surface=surface, offset=off + doc[s].idx)

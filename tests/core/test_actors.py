@@ -785,3 +785,24 @@ def test_its_chairman_speaks_for_the_body_its_defenders_do_not(analyse_text):
     )
     assert said_by(doc, an, "fees would rise") == {"Harbour Authority"}
     assert said_by(doc, an, "no more biased") == {"RT", "defenders"}
+
+
+def test_researchers_and_acronyms_of_an_institute(analyse_text):
+    doc, an = analyse_text(
+        "The Institute for Screening Research (ISR) published the study on Monday.\n"
+        "The researchers said the software missed cancers. The ISR said more trials were needed.\n"
+    )
+    assert said_by(doc, an, "missed cancers") == said_by(doc, an, "more trials") == {
+        "Institute for Screening Research"}
+
+
+def test_a_name_beside_a_company_noun_and_letters_taken_for_a_place(analyse_text):
+    doc, an = analyse_text(
+        "Marchetti said the fires were linked to cells made by Kobari Cells, a Japanese supplier.\n"
+        "Kobari rejected that explanation.\n"
+        "☰ Sections   Health   Medicine   Science   Tech   Wellbeing   Newsletters   Search\n"
+        "Q&A: what AI can and cannot see\n"
+    )
+    assert actor(an, "Kobari Cells").kind == "organization"
+    assert said_by(doc, an, "explanation") == {"Kobari Cells"}
+    assert not {"AI", "Sections"} & names(an)
