@@ -296,8 +296,10 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if not is_locative(root):
                 add(MentionF(start, end, surface, st.name, "state", sent, st.how), ent.start, ent.end)
             continue
-        if label in ("GPE", "LOC", "FAC") and _after_company_noun(ent) and countries.lookup(ent.text) is None:
-            label = "ORG"  # "rival network Vireo" (tagged as a place)
+        if label in ("GPE", "LOC", "FAC") and countries.lookup(ent.text) is None and (
+                _after_company_noun(ent) or (len(ent) >= 2 and ent[-1].lower_ in _roles("org_name_words") | _roles(
+                    "body"))):
+            label = "ORG"  # "rival network Vireo", "the North Sea Meteorological Consortium" (tagged as places)
         if label in ("ORG", "FAC", "PRODUCT") and _personal(ent):
             label = "PERSON"  # "Lucas Amadi-Roux, who follows the council", "X, a professor at Y": a person
         if label == "PERSON" and not _titled(ent) and (
@@ -551,7 +553,8 @@ def _split_bracketed(ents) -> list:
             out.append(ent)
             # "The Institute for Screening Research (ISR)" with the acronym left out of every entity
             a = ent.end
-            if ent.label_ == "ORG" and a + 2 < len(doc) and doc[a].text == "(" and doc[a + 2].text == ")" and \
+            if ent.label_ in ("ORG", "LOC", "FAC", "GPE") and a + 2 < len(doc) and doc[a].text == "(" and \
+                    doc[a + 2].text == ")" and \
                     doc[a + 1].text.isupper() and doc[a + 1].is_alpha and len(doc[a + 1]) >= 2 and \
                     not doc[a + 1].ent_type_:
                 out.append(Span(doc, a + 1, a + 2, label="ORG"))
@@ -1041,6 +1044,14 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                         table[lead] = key if table.get(lead, key) == key else None
     for lead, key in other_first.items():
         first_words.setdefault(lead, key)
+    # "Security Council" beside "UN Security Council": the name without the acronym that qualifies it
+    qualified: dict[str, str | None] = {}
+    for m in mentions:
+        if m.kind == "organization" and m.how == "ent":
+            words = _strip_the(m.name).split()
+            if len(words) >= 3 and words[0].replace(".", "").isupper() and len(words[0].replace(".", "")) <= 4:
+                rest, key = fold(" ".join(words[1:])), org_key(m.name)
+                qualified[rest] = key if qualified.get(rest, key) == key else None
     products = {fold(m.name) for m in mentions if m.how == "product"}
     keys: list[tuple[str, str]] = []
     for i, m in enumerate(mentions):
@@ -1093,6 +1104,9 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                     keys.append(("organization", fits.pop()))
                     continue
             key = org_key(name)
+            if qualified.get(key) and qualified[key] != key and key in org_keys:
+                keys.append(("organization", org_keys[qualified[key]]))
+                continue
             alt = _body_of_form(key)
             if alt and alt in org_keys and " of " in alt:  # "the health ministry" is the "Ministry of Health"
                 keys.append(("organization", org_keys[alt]))

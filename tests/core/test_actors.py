@@ -806,3 +806,13 @@ def test_a_name_beside_a_company_noun_and_letters_taken_for_a_place(analyse_text
     assert actor(an, "Kobari Cells").kind == "organization"
     assert said_by(doc, an, "explanation") == {"Kobari Cells"}
     assert not {"AI", "Sections"} & names(an)
+
+
+def test_a_body_the_ner_took_for_a_place_and_a_name_without_its_qualifier(analyse_text):
+    doc, an = analyse_text(
+        "The satellites belonged to the North Sea Meteorological Consortium (NSMC), a group of weather services.\n"
+        "The NSMC said replacements would be ready by 2028.\n"
+        "The UN Security Council put off a vote on Wednesday. The Security Council said it would meet again.\n"
+    )
+    assert said_by(doc, an, "by 2028") == {"North Sea Meteorological Consortium"}
+    assert said_by(doc, an, "meet again") == {"UN Security Council"}
