@@ -26,6 +26,15 @@ def ok(result) -> str:
     return result.stdout
 
 
+def actor_names(analysis) -> set[str]:
+    return {a.name for a in analysis.actors}
+
+
+def said_by(document, analysis, needle: str) -> set[str]:
+    """The actors of the positions whose sentence holds ``needle``."""
+    return {p.actor for p in analysis.positions if needle in document.text[p.start : p.end]}
+
+
 def one_line_error(result, *needles: str) -> str:
     """A CLI run that must fail as promised: exit 2, one line on stderr, no traceback."""
     assert result.returncode == 2, (result.stdout, result.stderr)

@@ -241,7 +241,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             name = base_form(span_text(doc, a, b))
             add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name, "person",
                          sentence_of(a), "byline"), a, b)
-    for ent in _split_bracketed(doc.ents):
+    for ent in _mended_entities(doc.ents):
         label = ent.label_
         if label not in ACTOR_LABELS or _not_a_name(ent):
             continue
@@ -260,9 +260,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
             if ent.end <= dl_end[ent.start] or inner:
                 continue
             # the NER ran the dateline into the name after it ("LEEDS - Harwick Foods"): keep that name
-            from spacy.tokens import Span
-
-            ent = Span(doc, dl_end[ent.start], ent.end, label=label)
+            ent = _span(doc, dl_end[ent.start], ent.end, label)
             if not any(t.is_alpha for t in ent):
                 continue
         text = ent.text
@@ -354,9 +352,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
                          "product" if product else "ent", roles=_company_roles(ent), weak=modifier or product,
                          idle=parent), ent.start, ent.end)
             continue
-        if label == "GPE" and not acts(root) and _city_of(root) is not None:
+        if label == "GPE" and not acts(root) and (head := _city_of(root)) is not None:
             # "The city of Phoenix is demanding": the city as a body speaks
-            head = _city_of(root)
             a = next((c.i for c in head.lefts if c.dep_ == "det"), head.i)
             a = a + 1 if doc[a].dep_ == "det" else a
             add(MentionF(offset + doc[a].idx, end, base_form(span_text(doc, a, ent.end)), _strip_the(surface),
@@ -400,7 +397,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         if tok.pos_ == "PROPN" and tok.ent_type_ in _MISSED_TYPES and _source_slot(tok):
             s, e = np_span(tok)
             words = [t for t in doc[s:e] if t.pos_ == "PROPN"]
-            if len(words) > 1 and (words[0].lower_ in _roles("company_nouns") or words[0].lower_.endswith("maker")):
+            if len(words) > 1 and company_noun(words[0].lower_):
                 words = words[1:]  # "Maker Lumetra says": a headline's company noun before the name
             if words and words[0].i >= s and all(w.text[:1].isupper() for w in words):
                 a, b = words[0].i, words[-1].i + 1
@@ -499,16 +496,21 @@ def _personal(ent) -> bool:
             return True
         if c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in _roles("role") or (
                 c.lemma_.lower() in _roles("people") and c.lemma_.lower() not in _roles("body"))) and \
-                c.lemma_.lower() not in _roles("company_nouns"):
+                not company_noun(c.lemma_.lower()):
             return True
     return False
 
 
 def _company_apposed(ent) -> bool:
     """"Kobari Cells, a Japanese supplier": a name set beside a company noun is a company's."""
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in _roles("company_nouns") or
-                                                            c.lemma_.lower().endswith("maker"))
-               for c in ent.root.children)
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and company_noun(c.lemma_.lower()) for c in ent.root.children)
+
+
+def _span(doc, start: int, end: int, label: str):
+    """A labelled entity span of ``doc`` (spaCy is imported here only: the analysis child has it loaded)."""
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
 
 
 def _with_given_name(ent):
@@ -525,29 +527,24 @@ def _with_given_name(ent):
         a -= 1
     if a == ent.start:
         return ent
-    from spacy.tokens import Span
-
-    return Span(doc, a, ent.end, label=ent.label_)
+    return _span(doc, a, ent.end, ent.label_)
 
 
-def _split_bracketed(ents) -> list:
-    """Entities with a bracket run into them ("The Financial Conduct Board (FCB"): the name before the bracket
-    and the acronym inside it, each an entity of its own."""
-    from spacy.tokens import Span
-
+def _mended_entities(ents) -> list:
+    """The NER's entities with its usual cuts mended: a bracket run into a name ("The Financial Conduct Board
+    (FCB") gives the name and the acronym, each an entity; an acronym in brackets that no entity took becomes
+    one; a name cut at a plural possessive ("Shoppers' Safety Trust") is one; a headline's company noun run
+    into a name ("Supplier Kobari") is dropped from it."""
     out = []
-    ents = list(ents)
-    company = _roles("company_nouns")
     for ent in ents:
         doc = ent.doc
         if out and out[-1].end + 1 == ent.start and doc[out[-1].end].text in ("'", "’") and \
                 out[-1][-1].text.endswith("s") and out[-1].label_ == "ORG" and ent.label_ == "ORG":
             # "Shoppers' Safety Trust": a plural possessive inside a name the NER cut in two
-            out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")
+            out[-1] = _span(doc, out[-1].start, ent.end, "ORG")
             continue
-        if len(ent) > 1 and (ent[0].lower_ in company or ent[0].lower_.endswith("maker")) and \
-                ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
-            ent = Span(doc, ent.start + 1, ent.end, label="ORG")  # "Supplier Kobari denies", "Maker Lumetra"
+        if len(ent) > 1 and company_noun(ent[0].lower_) and ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
+            ent = _span(doc, ent.start + 1, ent.end, "ORG")  # "Supplier Kobari denies", "Maker Lumetra"
         cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
         if cut is None:
             out.append(ent)
@@ -557,12 +554,12 @@ def _split_bracketed(ents) -> list:
                     doc[a + 2].text == ")" and \
                     doc[a + 1].text.isupper() and doc[a + 1].is_alpha and len(doc[a + 1]) >= 2 and \
                     not doc[a + 1].ent_type_:
-                out.append(Span(doc, a + 1, a + 2, label="ORG"))
+                out.append(_span(doc, a + 1, a + 2, "ORG"))
             continue
-        out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
-        inner = [t for t in ent.doc[cut + 1 : ent.end + 1] if t.text != ")"][:1]
+        out.append(_span(doc, ent.start, cut, ent.label_))
+        inner = [t for t in doc[cut + 1 : ent.end + 1] if t.text != ")"][:1]
         if inner and inner[0].text.isupper() and inner[0].is_alpha:
-            out.append(Span(ent.doc, inner[0].i, inner[0].i + 1, label=ent.label_))
+            out.append(_span(doc, inner[0].i, inner[0].i + 1, ent.label_))
     return out
 
 
@@ -662,23 +659,26 @@ def _capitalised_noun(ent) -> bool:
     return len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and ent[0].is_sent_start
 
 
+def company_noun(word: str) -> bool:
+    """Is this (lower-cased) word a noun for a company ("supplier", "operator", "chipmaker")?"""
+    return word in _roles("company_nouns") or word.endswith("maker")
+
+
 def _after_company_noun(ent) -> bool:
     """Is the name introduced by a company noun ("the rail operator Meridian Rail", "budget airline Vantra")?"""
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if prev is None or prev.pos_ != "NOUN" or not prev.text.islower():
         return False
-    return prev.lower_ in lexicons.words("roles", "company_nouns") - {"rival", "group", "giant", "brand"} or \
-        prev.lower_.endswith("maker")
+    return company_noun(prev.lower_) and prev.lower_ not in ("rival", "group", "giant", "brand")
 
 
 def _company_roles(ent) -> tuple[str, ...]:
     """Company nouns written with an organisation's name ("chipmaker Lumina NV", "Lumina, the chipmaker")."""
-    nouns = _roles("company_nouns")
     doc = ent.doc
-    out = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.lower_ in nouns or t.lower_.endswith("maker")]
+    out = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if company_noun(t.lower_)]
     for child in ent.root.children:
-        if child.dep_ == "appos" and (child.lower_ in nouns or child.lower_.endswith("maker")):
+        if child.dep_ == "appos" and company_noun(child.lower_):
             out.append(child.lower_)
     if ent[-1].lower_ in _roles("corporate_suffixes"):
         out.append("company")
@@ -974,12 +974,10 @@ def _initials(name: str) -> str:
 
 
 def _body_of_form(key: str) -> str:
-    """"health ministry" -> "ministry of health" (and back): the other way a body's name is written."""
+    """"health ministry" -> "ministry of health": the full form of a body named in lower case, or ""."""
     words = key.split()
     if len(words) >= 2 and words[-1] in _NAMED_BODIES and "of" not in words:
         return f"{words[-1]} of {' '.join(words[:-1])}"
-    if len(words) >= 3 and words[0] in _NAMED_BODIES and words[1] == "of":
-        return f"{' '.join(words[2:])} {words[0]}"
     return ""
 
 
@@ -1108,7 +1106,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 keys.append(("organization", org_keys[qualified[key]]))
                 continue
             alt = _body_of_form(key)
-            if alt and alt in org_keys and " of " in alt:  # "the health ministry" is the "Ministry of Health"
+            if alt and alt in org_keys:  # "the health ministry" is the "Ministry of Health"
                 keys.append(("organization", org_keys[alt]))
                 continue
             lead = first_words.get(key)

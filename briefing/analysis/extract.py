@@ -160,6 +160,12 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                             last_word["research"] = gi
             ptr += 1
 
+    def recent_subject(pool: list[int], kinds, since: int, default: int = -1) -> int:
+        """The latest mention of ``pool`` of one of ``kinds`` that was a clause's subject in sentence ``since``
+        or later ("it", "its chairman", an epithet), else ``default``."""
+        return next((x for x in reversed(pool[-8:]) if keys[x][0] in kinds and all_mentions[x].subject
+                     and all_mentions[x].sentence >= since), default)
+
     def pick(kinds) -> int:
         found = [last_kind[k] for k in kinds if k in last_kind]
         return max(found, key=lambda gi: all_mentions[gi].start) if found else -1
@@ -194,9 +200,9 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             # "it" / "they": the organisation, state or group the last sentences were about (their subject),
             # else the nearest one named ("The NCA blocked Cobalt's takeover of Vireo ... It found that ...")
             kinds = _PRONOUN_KINDS[p.source.cls]
-            near = [x for x in reversed(things[-8:]) if keys[x][0] in kinds
-                    and all_mentions[x].sentence >= p.sentence - 2]
-            gi = near[0] if near else pick(kinds)
+            gi = recent_subject(things, kinds, p.sentence - 2)
+            if gi < 0:
+                gi = pick(kinds)
         else:
             gi = _ahead(p.source, off, all_mentions, order, keys, descriptions) if p.source.ahead else -1
             if gi < 0:
@@ -209,16 +215,12 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                 p.source.surface.rsplit(" ", 1)[-1].lower().rstrip("s") in _SPEAKERS_FOR_A_BODY:
             # "its leader said", "their spokesman said": who speaks for the body "it"/"they" is
             kinds = _PRONOUN_KINDS["neuter" if first_word == "its" else "plural"]
-            near = [x for x in reversed(things[-8:]) if keys[x][0] in kinds
-                    and all_mentions[x].sentence >= p.sentence - 2]
-            gi = near[0] if near else gi
+            gi = recent_subject(things, kinds, p.sentence - 2, gi)
         if p.source.kind == "role" and p.source.mention >= 0 and gi == base[fi] + p.source.mention and \
-                p.source.cls in _PERSON_ROLES() and len(p.source.surface.split()) >= 3:
+                p.source.cls in _person_roles() and len(p.source.surface.split()) >= 3:
             # an epithet: "the Vermont senator acknowledged" with no senator named so before is the person the
             # last sentences were about (their subject), as "he" would be ("the minister" alone is not)
-            near = [x for x in reversed(persons[-8:]) if keys[x][0] == "person" and all_mentions[x].subject
-                    and all_mentions[x].sentence >= p.sentence - 1]
-            gi = near[0] if near else gi
+            gi = recent_subject(persons, ("person",), p.sentence - 1, gi)
         if p.source.pair:
             kind, _, noun = p.source.pair.partition(":")
             two = _last_two(kind, noun, off, all_mentions, order, keys, descriptions)
@@ -390,7 +392,7 @@ _SPEAKERS_FOR_A_BODY = {"spokesperson", "spokesman", "spokeswoman", "spokespeopl
 
 
 @lru_cache(maxsize=1)
-def _PERSON_ROLES() -> frozenset[str]:
+def _person_roles() -> frozenset[str]:
     return lexicons.words("roles", "role") - lexicons.words("roles", "body")
 
 
@@ -401,8 +403,9 @@ def _body_names() -> dict[str, tuple[str, ...]]:
 
 def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org, last_head) -> int:
     """The global mention index a source reference stands for, or -1."""
+    fallback = base + ref.mention if ref.mention >= 0 else -1
     if ref.kind == "mention":
-        return base + ref.mention if ref.mention >= 0 else -1
+        return fallback
     if ref.kind == "pronoun":
         kinds = _PRONOUN_KINDS.get(ref.cls)
         if not kinds:
@@ -413,8 +416,7 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject
         return gi
     if ref.kind == "role":
         gi = last_role.get(ref.cls, -1)
-        return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
-    fallback = base + ref.mention if ref.mention >= 0 else -1
+        return gi if gi >= 0 else fallback
     if ref.kind == "body":
         named = [last_word[w] for w in _body_names().get(ref.cls, ()) if w in last_word]
         by_name = max(named) if named else -1  # "the fund" after "Ostrander Capital"
@@ -444,5 +446,5 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject
                 gi = last_role.get("company", -1)
                 if gi < 0:
                     gi = pick(("organization",))
-        return gi if gi >= 0 else (base + ref.mention if ref.mention >= 0 else -1)
+        return gi if gi >= 0 else fallback
     return -1

@@ -26,6 +26,7 @@ from briefing.analysis import lexicons
 from briefing.analysis.actors import (
     MentionF,
     agent_like,
+    company_noun,
     base_form,
     dateline,
     furniture,
@@ -510,11 +511,9 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
         if body_poss is not None and not own_voice and not issued and (
                 lemma in nouns["role"] or lemma in nouns["people"]):
             # "the directorate's spokeswoman said": the body the article named with that word
-            s2, e2 = np_span(t)
-            surface2 = span_text(doc, s2, e2)
-            fallback = ctx.add_description(surface2, surface2, off + doc[s2].idx,
-                                           off + doc[e2 - 1].idx + len(doc[e2 - 1].text))
-            return SourceRef("body", fallback, cls=body_poss.lemma_.lower(), surface=surface2, offset=off + doc[s2].idx)
+            surface = span_text(doc, s, e)
+            fallback = ctx.add_description(surface, surface, off + doc[s].idx, off + doc[e - 1].idx + len(doc[e - 1].text))
+            return SourceRef("body", fallback, cls=body_poss.lemma_.lower(), surface=surface, offset=off + doc[s].idx)
         for c in t.subtree:
             if c.i in ctx.tok2m and c.dep_ not in ("relcl", "acl"):
                 anc = c
@@ -621,7 +620,7 @@ def _headline_noun(t, ctx) -> SourceRef | None:
         return None
     lemma = t.lower_
     nouns = _nouns()
-    if lemma not in nouns["role"] and lemma not in nouns["body"] and not _company_noun(lemma):
+    if lemma not in nouns["role"] and lemma not in nouns["body"] and not company_noun(lemma):
         return None  # ("Satellite maker blames software ...": a company noun names the company too)
     sent = t.sent
     if t.left_edge.i != sent.start or not t.doc[sent.start].is_title:
@@ -661,11 +660,7 @@ def _voted(tok) -> bool:
 
 def _frame(tok) -> bool:
     """Is this cue an "according to" frame?"""
-    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
-
-
-def _company_noun(lemma: str) -> bool:
-    return lemma in lexicons.words("roles", "company_nouns") or lemma.endswith("maker")
+    return lemma_of(tok) == "accord" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
 
 def _body_of_members(t, lemma: str, nouns) -> tuple[str, int]:
@@ -810,7 +805,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                         m = ctx.mentions[r.mention]
                         if acting and m.how == "description":
                             m.how = "acting"  # "Protesters blocked the road": a group that acts is an actor
-            is_frame = lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+            is_frame = _frame(tok)
             if (tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB") or _misread_verb(tok)) and not is_frame:
                 if lemma in cues["channels"] and _channel(tok, ctx):
                     continue

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import actor_names as names, said_by
+
 
 def actor(analysis, name):
     found = [a for a in analysis.actors if a.name == name]
     assert found, f"no actor {name!r} in {[a.name for a in analysis.actors]}"
     assert len(found) == 1
     return found[0]
-
-
-def names(analysis):
-    return {a.name for a in analysis.actors}
 
 
 def folded_aliases(a):
@@ -343,10 +341,6 @@ def test_first_name_of_a_person_does_not_join_a_company(analyse_text):
 
 
 # ------------------------------------------------------------------ unnamed sources
-def said_by(document, analysis, needle):
-    return {p.actor for p in analysis.positions if needle in document.text[p.start : p.end]}
-
-
 def test_unnamed_source_keeps_the_words_that_place_it(analyse_text):
     doc, an = analyse_text(
         "A source close to the negotiations said the operator had offered a smaller cap.\n"

@@ -4,9 +4,7 @@ names in apposition the parser misses, public bodies whose names end like a news
 
 from __future__ import annotations
 
-
-def names(analysis):
-    return {a.name for a in analysis.actors}
+from tests.conftest import actor_names as names, said_by
 
 
 def sources(analysis, needle):
@@ -20,10 +18,6 @@ def sources(analysis, needle):
 
 def analysis_text(analysis, p):
     return p.content + " " + p.cue + " " + p.source_text
-
-
-def position_actors(document, analysis, needle):
-    return {p.actor for p in analysis.positions if needle in document.text[p.start : p.end]}
 
 
 def test_menu_lines_and_time_stamps_make_no_actors(analyse_text):
@@ -64,7 +58,7 @@ def test_dateline_with_a_date_and_an_agency(analyse_text):
         "vaccination to every child.\n"
     )
     assert "OSLO" not in names(an) and "Norway" not in names(an)
-    assert position_actors(doc, an, "offer free") == {"National Public Health Agency"}
+    assert said_by(doc, an, "offer free") == {"National Public Health Agency"}
     wire = [a for a in an.actors if a.name == "Nordwire"]
     assert wire and wire[0].kind == "organization"
 
@@ -81,7 +75,7 @@ def test_he_after_a_woman_mentioned_last_goes_to_the_man_who_spoke(analyse_text)
         "Its chief executive, Marco Bellandi, said the company had raised its concerns with Salo in January. "
         "He warned that a 30-day limit would make the tools less safe.\n"
     )
-    assert position_actors(doc, an, "He warned") == {"Marco Bellandi"}
+    assert said_by(doc, an, "He warned") == {"Marco Bellandi"}
 
 
 def test_she_after_a_man_mentioned_last_goes_to_the_subject_before(analyse_text):
@@ -90,7 +84,7 @@ def test_she_after_a_man_mentioned_last_goes_to_the_subject_before(analyse_text)
         "Senator Grace Whitford struck a softer tone after a lunch with Hadley. "
         "She said a compromise was still possible.\n"
     )
-    assert position_actors(doc, an, "She said") == {"Grace Whitford"}
+    assert said_by(doc, an, "She said") == {"Grace Whitford"}
 
 
 def test_a_title_gives_the_gender(analyse_text):
@@ -98,20 +92,20 @@ def test_a_title_gives_the_gender(analyse_text):
         "Ms. Dana Roy, the finance minister, met Paul Kern on Monday. Kern's aides were present. "
         "She said the budget would balance by 2027.\n"
     )
-    assert position_actors(doc, an, "She said") == {"Dana Roy"}
+    assert said_by(doc, an, "She said") == {"Dana Roy"}
 
 
 def test_a_name_before_its_description_is_the_source(analyse_text):
     doc, an = analyse_text(
         "Tutorly, the largest supplier of classroom chatbots in the region, welcomed the transparency rule.\n"
     )
-    assert position_actors(doc, an, "welcomed") == {"Tutorly"}
+    assert said_by(doc, an, "welcomed") == {"Tutorly"}
     assert "largest supplier" not in names(an)
 
 
 def test_a_public_agency_is_not_a_news_outlet(analyse_text):
     doc, an = analyse_text("The National Public Health Agency warned that measles cases would rise this winter.\n")
-    assert position_actors(doc, an, "warned") == {"National Public Health Agency"}
+    assert said_by(doc, an, "warned") == {"National Public Health Agency"}
 
 
 def test_white_house_is_its_own_organisation_in_a_domestic_story(analyse_text):
@@ -139,8 +133,8 @@ def test_colon_headline_with_a_title_before_the_name(analyse_text):
         "We will act: Housing Minister Jonas Pell\n"
         "Lorna Vick met Jonas Pell on Monday.\n"
     )
-    assert position_actors(doc, an, "blank check") == {"Lorna Vick"}
-    assert position_actors(doc, an, "We will act") == {"Jonas Pell"}
+    assert said_by(doc, an, "blank check") == {"Lorna Vick"}
+    assert said_by(doc, an, "We will act") == {"Jonas Pell"}
 
 
 def test_a_name_that_only_modifies_a_noun_is_no_actor(analyse_text):
@@ -190,7 +184,7 @@ def test_the_issuer_named_before_a_document_stays_an_actor(analyse_text):
         "A National Audit Office report published on Monday found that the ministry had overspent by 40 million "
         "pounds.\n"
     )
-    assert position_actors(doc, an, "overspent") == {"National Audit Office"}
+    assert said_by(doc, an, "overspent") == {"National Audit Office"}
 
 
 def test_the_team_is_the_research_body_named_before(analyse_text):
@@ -198,7 +192,7 @@ def test_the_team_is_the_research_body_named_before(analyse_text):
         "Researchers at the Hallberg Institute for Learning Technology found that four chatbots kept transcripts.\n"
         "The team said the draft was overdue.\n"
     )
-    assert position_actors(doc, an, "overdue") == {"Hallberg Institute for Learning Technology"}
+    assert said_by(doc, an, "overdue") == {"Hallberg Institute for Learning Technology"}
     assert "team" not in names(an)
 
 
@@ -210,4 +204,4 @@ def test_company_words_at_the_end_of_a_name_make_an_organisation(analyse_text):
     kinds = {a.name: a.kind for a in an.actors}
     assert kinds.get("Brennan Freight") == "organization"
     assert "Coldwater" not in kinds  # joins Coldwater Logistics
-    assert position_actors(doc, an, "save about") == {"Coldwater Logistics"}
+    assert said_by(doc, an, "save about") == {"Coldwater Logistics"}
