@@ -205,8 +205,12 @@ def dateline(sent) -> int:
     return sent.start
 
 
-def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tuple[list[MentionF], dict[int, int]]:
-    """Actor mentions of one block Doc, and a map token index -> mention index (for source lookup)."""
+def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
+                   credit: bool = False) -> tuple[list[MentionF], dict[int, int]]:
+    """Actor mentions of one block Doc, and a map token index -> mention index (for source lookup).
+
+    ``credit``: the next line is a writer's job title ("Chief Political Correspondent"), so a name standing alone
+    on this line is the byline."""
     out: list[MentionF] = []
     tok2m: dict[int, int] = {}
     official = _roles("official")
@@ -235,12 +239,19 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         if is_furniture or (len(span) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in span)):
             weak_sents.append((span.start, span.end))
             weak_spans.append(span)
-    bylines = [span for span in sents if _byline(span)]
+    bylines = [span for span in sents if _byline(span) or (credit and _name_line(span))]
     for span in bylines:
         for a, b in _byline_names(span):
             name = base_form(span_text(doc, a, b))
             add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name, "person",
                          sentence_of(a), "byline"), a, b)
+    for span in sents:
+        run = _fronted_body(span)
+        if run is not None:
+            a, b, noun = run  # ("the campaign" later means it)
+            name = base_form(span_text(doc, a, b))
+            add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name,
+                         "organization", sentence_of(a), "ent", roles=(noun,), subject=True), a, b)
     for ent in _mended_entities(doc.ents):
         label = ent.label_
         if label not in ACTOR_LABELS or _not_a_name(ent):
@@ -450,7 +461,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None) -> tupl
         if not out[idx].subject and doc[i].dep_ in SUBJECT_DEPS | {"appos"} and acts(doc[i]):
             out[idx].subject = True
     for (s, e), span in zip(weak_sents, weak_spans):
-        if _byline(span):
+        if any(span.start == b.start for b in bylines):
             continue  # "By Anna Weber": a byline names a reporter, an actor of the page
         for tok in range(s, e):
             if tok in tok2m:
@@ -599,16 +610,73 @@ def _parenthesised(span) -> bool:
     return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
 
+_CREDIT_WORDS = ("words", "text", "reporting", "written", "story", "report")
+
+
+def _by_at(toks) -> int:
+    """The index of the "By" that opens a credit line ("By ...", "Words by ...", "Reporting by ..."), or -1."""
+    if toks and toks[0].lower_ == "by":
+        return 0
+    if len(toks) > 1 and toks[0].lower_ in _CREDIT_WORDS and toks[1].lower_ == "by":
+        return 1
+    return -1
+
+
 def _byline(sent) -> bool:
-    """"By Anna Weber", "By Tomas Reyes and Priya Nandakumar, Transport Correspondent", "Ingrid Solberg,
-    Diplomatic Editor": a line of credits."""
+    """"By Anna Weber", "Words by Ana Ruiz", "By Tomas Reyes and Priya Nandakumar, Transport Correspondent",
+    "Ingrid Solberg, Diplomatic Editor": a line of credits."""
     toks = [t for t in sent if not t.is_space]
     if not toks or len(toks) > 20 or any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in toks):
         return False
-    if toks[0].lower_ != "by":  # no "By": a name, a comma and a writer's job title, and nothing else
+    if _by_at(toks) < 0:  # no "By": a name, a comma and a writer's job title, and nothing else
         return len(toks) <= 10 and toks[-1].lower_ in _byline_roles() and any(t.text == "," for t in toks) \
             and all(t.is_punct or t.text[:1].isupper() or t.lower_ in ("and", "of", "for") for t in toks)
-    return any(t.ent_type_ == "PERSON" for t in toks) or any(t.lower_ in _byline_roles() for t in toks)
+    rest = toks[_by_at(toks) + 1 :]
+    return any(t.ent_type_ == "PERSON" for t in toks) or any(t.lower_ in _byline_roles() for t in toks) or (
+        len(rest) >= 2 and not any(t.ent_type_ in ("DATE", "TIME", "GPE") for t in rest)
+        and all(t.is_punct or t.text[:1].isupper() or t.lower_ == "and" for t in rest))  # "Words by Amara Osei"
+
+
+_NAME_GLUE = {"for", "of", "the", "and", "&", "in", "on", "to", "de"}
+
+
+def _fronted_body(sent) -> tuple[int, int, str] | None:
+    """A name the NER missed that opens a sentence before a comma and a description of a body ("Yes for One
+    Chamber, the official campaign for abolition, said ..."; "Keep Our Senate, the main campaign against ...").
+    Its words are capitalised (or glue: "for", "of"); the description is definite and ends in a body noun."""
+    toks = [t for t in sent if not t.is_space]
+    comma = next((k for k, t in enumerate(toks[:8]) if t.text == ","), -1)
+    if comma < 2 or comma + 2 >= len(toks) or toks[comma + 1].lower_ not in ("the", "a", "an"):
+        return None
+    run = toks[:comma]
+    if not run[0].text[:1].isupper() or run[-1].lower_ in _NAME_GLUE or any(
+            t.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "TIME") for t in run) or not all(
+            t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in run) or run[0].pos_ == "PRON":
+        return None
+    if any(e.start == run[0].i and e.end == run[-1].i + 1 for e in sent.ents) or _titled(run[0].doc[
+            run[0].i : run[-1].i + 1]):
+        return None  # the NER has it whole; "Ms Vance, the party's treasurer" is a person
+    desc = toks[comma + 1].head
+    if desc.pos_ != "NOUN" or desc.i < toks[comma + 1].i or desc.i - toks[comma + 1].i > 4:
+        return None
+    lemma = desc.lemma_.lower()
+    if lemma not in _roles("body") and not company_noun(lemma):
+        return None
+    return run[0].i, run[-1].i + 1, lemma
+
+
+def _name_line(sent) -> bool:
+    """A line that is only a name of two to four capitalised words ("Ragnhild Marlowe-Sund")."""
+    words = [t for t in sent if not t.is_space and t.text not in ("-", "'", "’")]
+    return 2 <= len(words) <= 4 and all(re.sub(r"['’-]", "", t.text).isalpha() and t.text[:1].isupper()
+                                        for t in words)
+
+
+def role_line(line: str) -> bool:
+    """A line that is only a writer's job title ("Chief Political Correspondent", "Diplomatic Desk")."""
+    words = line.split()
+    return 1 <= len(words) <= 5 and words[-1].lower() in _byline_roles() and all(
+        w[:1].isupper() or w in ("and", "of", "for", "&") for w in words)
 
 
 def _byline_names(sent) -> list[tuple[int, int]]:
@@ -625,8 +693,8 @@ def _byline_names(sent) -> list[tuple[int, int]]:
         run.clear()
 
     toks = list(sent)
-    for t in toks[1:] if toks and toks[0].lower_ == "by" else toks:
-        if t.is_alpha and t.text[:1].isupper() and t.lower_ not in ("and", "by", "in", "for"):
+    for t in toks[_by_at(toks) + 1 :]:
+        if re.sub(r"['’]", "", t.text).isalpha() and t.text[:1].isupper() and t.lower_ not in ("and", "by", "in", "for"):
             run.append(t)
         elif t.text in ("-", "'") or (t.text.startswith("'") and run) or (t.text == "." and run and len(run[-1]) == 1):
             continue  # "Anne-Marie", "O'Neill", "Jane Q. Public"
@@ -690,12 +758,12 @@ def _company_roles(ent) -> tuple[str, ...]:
 def furniture(sent) -> bool:
     """Is this sentence page furniture: a link or credit line, a share bar, a menu?"""
     text = sent.text.strip().lower().lstrip("•·-–—|>*# ")
-    if text.startswith(_furniture_prefixes()):
+    if text.startswith(_furniture_prefixes()) or _PLEA.match(text):
         return True
     if len(sent) > 16:
         return False
     share = lexicons.words("boilerplate", "share_words")
-    words = [w for w in re.findall(r"[\w@]+", text)]
+    words = [w for w in re.findall(r"[\w@]+", text) if not w.isdigit()]  # "Comments (214)"
     return bool(words) and len(words) <= 12 and all(w in share for w in words)
 
 
@@ -704,6 +772,8 @@ def _furniture_prefixes() -> tuple[str, ...]:
     return tuple(lexicons.words("boilerplate", "prefixes"))
 
 
+# "Support the Tribune's journalism from €4 a month", "Help fund our journalism"
+_PLEA = re.compile(r"^(?:please )?(?:support|fund|help fund|back)\b[^.!?]{0,40}\bjournalism\b")
 _BUTTONS = re.compile(r"(?:\s*\[[^\]\n]{1,40}\]){2,}\s*")
 _STAMP = re.compile(r"^(?:last |first )?(?:updated|published|posted|modified)\b[^.!?]{0,60}\d", re.I)
 _LIST_ITEM_MAX_WORDS = 16
@@ -713,6 +783,9 @@ def _list_item(line: str) -> bool:
     """A short line that does not end like a sentence of prose: a headline in a list of links."""
     t = line.strip()
     return bool(t) and len(t.split()) <= _LIST_ITEM_MAX_WORDS and not t.endswith((".", '."', ".”", ":"))
+
+
+_HEADER_OPENINGS = ("more on ", "more about ", "more from ", "more in ", "related to ")
 
 
 def furniture_block(document, block) -> bool:
@@ -725,7 +798,7 @@ def furniture_block(document, block) -> bool:
     """
     text = document.text
     line = text[block.start : block.end].strip()
-    parts = [p.strip() for p in line.split("|")]
+    parts = [p.strip() for p in re.split(r"[|·•]", line)]
     if len(parts) >= 3 and all(len(p.split()) <= 8 and not p.endswith(".") for p in parts):
         return True  # "Jobs | Advertise | Editorial standards | © 2026 TechWire Media BV"
     if _BUTTONS.fullmatch(line):
@@ -745,7 +818,7 @@ def furniture_block(document, block) -> bool:
             return False
         prev = text[blocks[j].start : blocks[j].end].strip()
         key = prev.lower().rstrip(":").strip()
-        if key in headers:
+        if key in headers or (key.startswith(_HEADER_OPENINGS) and len(key.split()) <= 6):
             return True
         if not _list_item(prev):
             return False

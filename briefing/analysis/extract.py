@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, furniture_block, gender_of, merge
+from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, furniture_block, gender_of, merge, role_line
 from briefing.analysis import lexicons
 from briefing.analysis.countries import fold
 from briefing.analysis.positions import BlockQuoteInfo, PositionF, SourceRef, block_positions, quote_spans
@@ -47,7 +47,9 @@ def extract_block(doc, document: Document, block: Block) -> BlockFindings:
     def sentence_of(token_i: int) -> int:
         return first + bisect_right(starts, token_i) - 1
 
-    mentions, tok2m = block_mentions(doc, off, sentence_of, sents, furn)
+    blocks = document.blocks
+    credit = block.number < len(blocks) and role_line(document.text[blocks[block.number].start : blocks[block.number].end])
+    mentions, tok2m = block_mentions(doc, off, sentence_of, sents, furn, credit)
     regular = len(mentions)
     text = doc.text  # rebuilt by spaCy on each access: once per block
     positions, quotes = block_positions(doc, off, sentence_of, mentions, tok2m, first, sents, furn, text)

@@ -3,4 +3,4 @@
 Bump it whenever extraction output can change for the same text and model.
 """
 
-ANALYSER_VERSION = "0.6.0"
+ANALYSER_VERSION = "0.7.0"

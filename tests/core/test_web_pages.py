@@ -205,3 +205,43 @@ def test_company_words_at_the_end_of_a_name_make_an_organisation(analyse_text):
     assert kinds.get("Brennan Freight") == "organization"
     assert "Coldwater" not in kinds  # joins Coldwater Logistics
     assert said_by(doc, an, "save about") == {"Coldwater Logistics"}
+
+
+def test_share_rows_related_lists_and_pleas_are_furniture(analyse_text):
+    doc, an = analyse_text(
+        "Share  ·  Email  ·  Print  ·  Comments (88)\n"
+        "The Harbour Authority said on Monday that ferry fares would rise in May.\n"
+        "More on Ferry Strike 2026\n"
+        "Podcast: Lena Park and Tom Birch on the ferry war\n"
+        "Explainer: what happens to fares if the strike goes on?\n"
+        "Support the Gazette’s journalism from €4 a month. Already a supporter? Sign in\n"
+    )
+    assert names(an) == {"Harbour Authority"}
+    assert an.questions == []
+
+
+def test_credit_lines_name_their_writers(analyse_text):
+    doc, an = analyse_text(
+        "Words by Amara Osei and Lukas Brandt\n"
+        "The Harbour Authority said on Monday that ferry fares would rise in May.\n"
+    )
+    assert {"Amara Osei", "Lukas Brandt"} <= names(an)
+    doc, an = analyse_text(
+        "Ragna Holm-Berg\n"
+        "Chief Political Correspondent\n"
+        "By Kofi Mensah | Diplomatic Desk\n"
+        "The Harbour Authority said on Monday that ferry fares would rise in May.\n"
+    )
+    assert names(an) == {"Ragna Holm-Berg", "Kofi Mensah", "Harbour Authority"}
+
+
+def test_a_name_the_ner_missed_before_a_body_description_is_that_body(analyse_text):
+    doc, an = analyse_text(
+        "Fair Fares Now, the main campaign against the toll, said it would go to court.\n"
+        "The ministry defended the toll on Tuesday.\n"
+        "The campaign argues that the toll breaks the law.\n"
+        "Nordic Ferry Week, the annual trade fair, opened on Monday.\n"
+    )
+    assert said_by(doc, an, "go to court") == {"Fair Fares Now"}
+    assert said_by(doc, an, "breaks the law") == {"Fair Fares Now"}
+    assert "Nordic Ferry Week" not in names(an)
