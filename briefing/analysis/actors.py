@@ -254,8 +254,9 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
                          "organization", sentence_of(a), "ent", roles=(noun,), subject=True), a, b)
     for ent in _mended_entities(doc.ents):
         label = ent.label_
-        if label not in ACTOR_LABELS or _not_a_name(ent):
-            continue
+        if label not in ACTOR_LABELS or _not_a_name(ent) or (
+                not any(c.isupper() for c in ent.text) and ent[-1].lower_ not in _roles("body")):
+            continue  # ("its quantum chip fixes errors" taken for an organisation; "the health ministry" is one)
         if ent.start in datelined:
             # the place of a dateline is no actor; the agency in its brackets is an outlet ("OSLO (Nordwire) -")
             inner = [t for t in ent if t.i > ent.start and doc[t.i - 1].text == "("]
@@ -420,8 +421,10 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
                     add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, st.name,
                                  "state", sentence_of(a), st.how), a, b)
                     continue
+                company = b - a >= 2 and doc[b - 1].lower_ in _roles("org_name_words")  # "Dekkerhof Semiconductors"
                 add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), text, text,
-                             "unknown", sentence_of(a), "propn"), a, b)
+                             "organization" if company else "unknown", sentence_of(a), "ent" if company else "propn"),
+                    a, b)
         elif tok.pos_ == "PROPN" and tok.ent_type_ in _MISSED_TYPES | {"DATE", "GPE", "LOC", "NORP"} and \
                 _after_company_noun(doc[tok.i : tok.i + 1]) and countries.lookup(tok.text) is None and \
                 tok.text[:1].isupper():
@@ -1134,12 +1137,13 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 and fold(name) in person_keys and not (kind == "organization" and m.roles):
             kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere (not one introduced by a
             # company noun: "rival network Vireo")
-        if kind in ("person", "unknown") and len(name.split()) == 1 and fold(name) in org_keys and \
-                fold(name) not in full_name_words and m.how in ("ent", "propn", "noun") and not m.roles:
+        if (kind in ("person", "unknown") or (kind == "state" and m.how == "place")) and len(name.split()) == 1 \
+                and fold(name) in org_keys and fold(name) not in full_name_words \
+                and m.how in ("ent", "propn", "noun", "place") and not m.roles:
             kind = "organization"  # "Cobalt and Vireo said" after "rival network Vireo": the company
-        if kind in ("person", "unknown") and (fold(name) in legal or (
+        if (kind in ("person", "unknown") or (kind == "state" and m.how == "place")) and (fold(name) in legal or (
                 first_words.get(fold(name)) and fold(name) not in full_name_words)) \
-                and m.how in ("ent", "propn", "noun") and not m.roles:
+                and m.how in ("ent", "propn", "noun", "place") and not m.roles:
             kind = "organization"  # "Lumina" after "Lumina NV", "Coldwater" beside "Coldwater Logistics"
         if kind == "unknown":
             keys.append(("unknown", fold(name)))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -128,6 +129,9 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
 
     last_word: dict[str, int] = {}  # a word of an organisation's name -> its latest mention ("the bank")
     last_head: dict[str, int] = {}  # the last word of an organisation's name -> its latest mention ("the fund")
+    org_count: Counter = Counter()  # organisation key -> mentions so far
+    org_last: dict[tuple[str, str], int] = {}  # organisation key -> its latest mention
+    companies: set[tuple[str, str]] = set()  # organisations introduced as companies or acting as one
     orgs_as_subject: list[int] = []  # organisations that were a clause's subject, in text order ("the company")
     persons: list[int] = []  # person mentions seen so far, in text order (for "he" / "she")
     things: list[int] = []  # organisations, states and groups that were a clause's subject (for "it" / "they")
@@ -155,6 +159,11 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                         keys[gi][1].rsplit(" ", 1)[-1] not in _PUBLIC_BODY:
                     orgs_as_subject.append(gi)
                 if kind == "organization":
+                    org_count[keys[gi]] += 1
+                    org_last[keys[gi]] = gi
+                    if "company" in all_mentions[gi].roles or (all_mentions[gi].subject and keys[gi][1].rsplit(
+                            " ", 1)[-1] not in _PUBLIC_BODY):
+                        companies.add(keys[gi])
                     last_head[keys[gi][1].rsplit(" ", 1)[-1]] = gi
                     for w in keys[gi][1].split():
                         last_word[w] = gi
@@ -186,6 +195,14 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             gender.setdefault(keys[gi], want)
         return gi
 
+    def main_company() -> int:
+        """The latest mention of the company the article has named most often so far (what "the company" means
+        when no company was the subject just before), or -1."""
+        if not companies:
+            return -1
+        top = max(org_count[k] for k in companies)
+        return max((org_last[k] for k in companies if org_count[k] == top), key=lambda gi: all_mentions[gi].start)
+
     items: list[tuple[int, int, int]] = []  # (offset, finding index, position index)
     for fi, f in enumerate(findings):
         for pi, p in enumerate(f.positions):
@@ -210,7 +227,8 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             if gi < 0:
                 gi = _resolve(p.source, base[fi], pick, last_role, last_word,
                               lambda: orgs_as_subject[-1] if orgs_as_subject and
-                              all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1, last_head)
+                              all_mentions[orgs_as_subject[-1]].sentence >= p.sentence - 1 else -1, last_head,
+                              main_company)
         first_word = p.source.surface.split(" ", 1)[0].lower()
         if p.source.kind in ("role", "body", "mention") and p.source.mention >= 0 and \
                 gi == base[fi] + p.source.mention and first_word in ("its", "their") and \
@@ -403,7 +421,8 @@ def _body_names() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in lexicons.load("roles")["body_names"]["map"].items()}
 
 
-def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org, last_head) -> int:
+def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject_org, last_head,
+             main_company) -> int:
     """The global mention index a source reference stands for, or -1."""
     fallback = base + ref.mention if ref.mention >= 0 else -1
     if ref.kind == "mention":
@@ -434,6 +453,8 @@ def _resolve(ref: SourceRef, base: int, pick, last_role, last_word, last_subject
                 gi = pick(("state",))
         else:
             gi = last_subject_org() if ref.cls in ("company", "firm") else -1  # the one the story was just about
+            if gi < 0 and ref.cls in ("company", "firm"):
+                gi = main_company()  # else the one the story is about
             if gi < 0:
                 gi = last_role.get(ref.cls, -1)  # "the chipmaker" after "chipmaker Lumina NV"
             if gi < 0:

@@ -260,11 +260,27 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
         return None
     if lemma in ("rule", "point", "find", "figure") and not deps & CLAUSE_DEPS:
         return None
-    if need == "clause" and not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok) and tok.dep_ != "parataxis":
+    if need == "clause" and not deps & CLAUSE_DEPS and not _colon_or_quote_after(tok) and tok.dep_ != "parataxis" \
+            and not _trailing(tok):
         return None  # (a parenthetical "..., he added, ..." reports the clause it interrupts)
     if need == "object" and not deps & OBJECT_DEPS and not _colon_or_quote_after(tok):
         return None
     return start, end
+
+
+def _left_of(tok) -> int:
+    """The first token of ``tok``'s phrase without the punctuation the parser hung at its left."""
+    return min([c.left_edge.i for c in tok.children if not c.is_punct and c.i < tok.i] + [tok.i])
+
+
+def _trailing(tok) -> bool:
+    """A report after what it reports that the parser hung under it ("A model predicted the drought in June,
+    researchers at the institute reported on Tuesday."): a subject of its own, after a comma, nothing else said."""
+    doc = tok.doc
+    left = _left_of(tok)
+    return tok.dep_ == "ccomp" and tok.head.i < left and left > 0 and doc[left - 1].text == "," and any(
+        c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
 
 
 def _misattached_clause(tok):
@@ -404,6 +420,8 @@ def _content(tok, cue_start: int, cue_end: int, sent) -> tuple[int, int]:
             pick = c
     if pick is None:
         pick = _misattached_clause(tok)
+    if pick is None and _trailing(tok):
+        return _trim(doc, sent.start, _left_of(tok))
     if pick is None:
         for c in tok.children:
             if c.dep_ in ("dobj", "attr", "oprd", "dative") or (c.dep_ in ("prep", "prt") and c.i >= cue_end - 1):
@@ -434,8 +452,8 @@ def _trim(doc, s: int, e: int) -> tuple[int, int]:
 
 def _embedded_in(tok, other) -> bool:
     """Is cue verb ``tok`` inside the content of cue verb ``other`` (not merely coordinated with it)?"""
-    if tok.dep_ == "conj" and _coordinated_report(tok):
-        return False
+    if (tok.dep_ == "conj" and _coordinated_report(tok)) or _trailing(tok):
+        return False  # (a trailing report is the attribution of the clause it was hung under)
     t = tok
     content_link = False
     while t.head.i != t.i:
@@ -1034,11 +1052,17 @@ def _colon_attribution(sent, ctx: _Ctx):
     return None
 
 
+_NOBODY = {"nobody", "none", "neither", "no-one"}
+
+
 def _unsaid(tok, lemma: str, cues) -> bool:
     """'has not said', 'did not confirm', 'declined to comment', 'refused to say': nothing was stated."""
     if lemma in cues["unsaid"]:
         if any(c.dep_ == "neg" for c in tok.children):
             return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
+                d.dep_ == "det" and d.lower_ in ("neither", "no") for d in c.children)) for c in tok.children):
+            return True  # "Neither side would say whether ...", "No one would confirm ..."
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues["refusals"]:
             return True
     if lemma in cues["refusals"]:

@@ -810,3 +810,28 @@ def test_a_body_the_ner_took_for_a_place_and_a_name_without_its_qualifier(analys
     )
     assert said_by(doc, an, "by 2028") == {"North Sea Meteorological Consortium"}
     assert said_by(doc, an, "meet again") == {"UN Security Council"}
+
+
+def test_the_company_is_the_one_the_story_is_about_when_none_was_just_named(analyse_text):
+    doc, an = analyse_text(
+        "Veldmark Semiconductors cut its revenue forecast on Tuesday after an export ban.\n"
+        "Veldmark said it would apply for licences.\n"
+        "Hengsha Cloud, a data-centre operator that buys its chips, said it had enough stock until December.\n"
+        "Veldmark also denied a newspaper report that it had shipped chips through Malaysia.\n"
+        "Customs officers fined the company in 2023.\n"
+        "The company's works council expressed concern for the 1,900 staff at the plant.\n"
+    )
+    assert said_by(doc, an, "expressed concern") == {"Veldmark Semiconductors"}
+    assert "Hengsha Cloud" in names(an) and "Veldmark" not in names(an)
+
+
+def test_words_without_a_capital_are_no_name_and_the_company_is_the_named_one(analyse_text):
+    doc, an = analyse_text(
+        "Start-up says its quantum chip fixes errors faster than they pile up. Physicists want to see the data\n"
+        "Qubitra’s result has not been peer reviewed.\n"
+        "DELFT — Qubitra, a quantum computing start-up with 140 employees, said on Monday that its chip had "
+        "crossed the threshold.\n"
+        "The chip, called Hestia, kept a unit of information intact for 1.3 seconds, the company said in a paper.\n"
+    )
+    assert all(any(c.isupper() for c in n) for n in names(an))
+    assert said_by(doc, an, "1.3 seconds") == {"Qubitra"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import said_by
+
 
 def positions(analysis):
     return [(p.actor, p.cue) for p in analysis.positions]
@@ -650,3 +652,21 @@ def test_a_report_joined_by_comma_and_is_its_own_speakers(analyse_text):
     second = {p.actor for p in an.positions if doc.text[p.start : p.end].startswith("The minister")}
     assert first == {"Obama", "human rights groups"}
     assert second == {"minister"}  # no comma: the traders are inside what the minister said
+
+
+def test_nobody_saying_is_no_position(analyse_text):
+    _, an = analyse_text(
+        "The chief executive met the minister on Monday. Neither side would say whether any help was offered.\n"
+        "No one at the ministry would confirm the figure.\n"
+    )
+    assert an.positions == []
+
+
+def test_a_report_hung_under_what_it_reports_is_its_attribution(analyse_text):
+    doc, an = analyse_text(
+        "A model trained on satellite records predicted the failure of the rains in June, four months before the "
+        "official outlook, researchers at the Harlow Climate Institute reported on Tuesday.\n"
+    )
+    assert said_by(doc, an, "predicted the failure") == {"Harlow Climate Institute"}
+    (p,) = an.positions
+    assert p.cue == "reported" and p.content.startswith("A model trained") and "researchers" not in p.content
