@@ -118,7 +118,7 @@ def span_text(doc, start: int, end: int) -> str:
 def is_locative(tok) -> bool:
     """Does ``tok`` (a place's root) only locate something ("in Ankara", "a visit to Moscow")?"""
     t = tok
-    while t.dep_ == "conj" and t.head.i != t.i:
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:  # "in Marsabit, northern Kenya"
         t = t.head
     if t.dep_ == "pobj":
         prep = t.head
@@ -129,6 +129,24 @@ def is_locative(tok) -> bool:
     if t.dep_ == "compound" and t.head.lemma_.lower() not in _roles("official") | _roles("people"):
         return True
     return False
+
+
+# what a state's possessive makes it do or hold ("Ghana's decision", "Togo's claim"): anything else it owns
+# only locates ("Kenya's drought", "Norway's coast")
+_STATE_DEEDS = {"decision", "position", "stance", "offer", "plan", "policy", "response", "bid", "move", "approach",
+                "view", "strategy", "demand", "proposal", "attempt", "effort", "decision", "case", "argument",
+                "interest", "interests", "action", "actions", "role", "share", "stake", "behalf", "consent",
+                "approval", "permission", "ally", "allies", "partner", "partners", "relations", "ties", "war",
+                "invasion", "attack", "sanctions", "ban", "law", "rules", "budget", "aid", "troops", "forces"}
+
+
+def _idle_possessor(tok) -> bool:
+    """Does a place's possessive only locate what it owns ("Kenya's drought", "Norway's coast")?"""
+    if tok.dep_ != "poss" or tok.head.pos_ != "NOUN":
+        return False
+    lemma = tok.head.lemma_.lower()
+    return lemma not in _STATE_DEEDS | _roles("official") | _roles("role") | _roles("people") | _roles("body") \
+        and lemma not in lexicons.words("cues", "stance_nouns", key="nouns") and not agent_like(lemma)
 
 
 def acts(tok) -> bool:
@@ -254,7 +272,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
                          "organization", sentence_of(a), "ent", roles=(noun,), subject=True), a, b)
     for ent in _mended_entities(doc.ents):
         label = ent.label_
-        if label not in ACTOR_LABELS or _not_a_name(ent) or (
+        if label not in ACTOR_LABELS or _not_a_name(ent) or fold(ent.text) in _time_zones() or (
                 not any(c.isupper() for c in ent.text) and ent[-1].lower_ not in _roles("body")):
             continue  # ("its quantum chip fixes errors" taken for an organisation; "the health ministry" is one)
         if ent.start in datelined:
@@ -289,7 +307,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
                 continue  # "Demonstrators said": a description of people, read as such by the position rules
             add(MentionF(start, end, surface, surface, "unknown", sent, "noun"), ent.start, ent.end)
             continue
-        if label == "NORP" and root.tag_ == "NNP" and root.dep_ in SUBJECT_DEPS and not countries.demonym(ent.text) \
+        if label == "NORP" and root.tag_ == "NNP" and root.dep_ in SUBJECT_DEPS | {"poss"} \
+                and not countries.demonym(ent.text) \
                 and countries.lookup(ent.text) is None:
             label = "ORG"  # "Qubitra denied ...": a name the NER took for a nationality, acting
         if label == "NORP" or (label == "ORG" and root.dep_ in ("amod", "compound") and len(ent) == 1
@@ -300,7 +319,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
         st = countries.lookup(surface)
         if st is not None:
             if st.how in ("name", "code"):
-                add(MentionF(start, end, surface, st.name, "state", sent, "country", idle=is_locative(root)),
+                add(MentionF(start, end, surface, st.name, "state", sent, "country",
+                             idle=is_locative(root) or _idle_possessor(root)),
                     ent.start, ent.end)
                 continue
             if not is_locative(root):
@@ -321,8 +341,13 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
             ent = _with_given_name(ent)  # "Leyla Demir" tagged from "Demir" on
             start = offset + ent.start_char
             if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "inside",
-                                                                             "across", "throughout"):
-                continue  # "researchers in Lyon": a one-word "person" that only locates is a place
+                                                                             "across", "throughout", "at"):
+                continue  # "researchers in Lyon", "the beach at Aflao": a one-word "person" that locates is a place
+            if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and not _titled(ent) \
+                    and root.dep_ not in SUBJECT_DEPS | {"compound", "nmod", "amod", "poss"}:
+                continue  # "the Keta Deep": no one's name takes "the" ("the Esterhaus administration" names him)
+            if _names_product(root):
+                continue  # "the Corvid K9 artificial-intelligence chip"
             name, full, roles = _person_parts(ent)
             # a name that labels a thing ("at Skerry Head spaceport") names no one there
             label_of = root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i and (
@@ -487,8 +512,12 @@ def _names_product(root) -> bool:
     """Does this name label a product: "the Tern-2 rocket", "Hestia chips", "the chip, called Hestia"?"""
     products = _roles("products")
     head = root.head
-    if root.dep_ == "compound" and head.i > root.i and head.lemma_.lower() in products:
-        return True
+    if root.dep_ in ("compound", "nmod") and head.i > root.i:
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:  # "Corvid K9 AI chip"
+            head = head.head
+        if head.lemma_.lower() in products:
+            return True
+    head = root.head
     # "called"/"named"/"dubbed" X after a product noun
     if root.dep_ in ("oprd", "dobj", "attr") and head.lemma_.lower() in ("call", "name", "dub", "brand") \
             and head.head.lemma_.lower() in products:
@@ -710,6 +739,11 @@ def _byline_names(sent) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _byline_roles() -> frozenset[str]:
     return lexicons.words("boilerplate", "byline_roles")
+
+
+@lru_cache(maxsize=1)
+def _time_zones() -> frozenset[str]:
+    return lexicons.words("boilerplate", "stamps", key="zones")
 
 
 def _not_a_name(ent) -> bool:

@@ -835,3 +835,29 @@ def test_words_without_a_capital_are_no_name_and_the_company_is_the_named_one(an
     )
     assert all(any(c.isupper() for c in n) for n in names(an))
     assert said_by(doc, an, "1.3 seconds") == {"Qubitra"}
+
+
+def test_places_and_things_the_ner_took_for_people_or_bodies_are_no_actors(analyse_text):
+    _, an = analyse_text(
+        "5 March 2026, 19:40 GMT · Updated 22:15 GMT\n"
+        "Fishing canoes on the beach at Aflao on Wednesday.\n"
+        "A herder waters goats near Marsabit, northern Kenya. Kenya's drought was the worst in decades, the "
+        "Harlow Climate Institute said.\n"
+        "The oil field lies in the Keta Deep, a basin off the coast.\n"
+        "The government barred the company from selling its Corvid K9 artificial-intelligence chip in China.\n"
+    )
+    assert names(an) == {"Harlow Climate Institute"}
+
+
+def test_a_state_that_owns_a_decision_acts(analyse_text):
+    _, an = analyse_text("Norway's decision surprised the Harlow Climate Institute.\n")
+    assert "Norway" in names(an)
+
+
+def test_a_possessive_name_the_ner_took_for_a_nationality_joins_its_company(analyse_text):
+    _, an = analyse_text(
+        "The lead has narrowed, according to a survey by Tallis Research.\n"
+        "Tallis’s director, Owen Mbatha-Clarke, doubted it would change minds.\n"
+    )
+    assert "Tallis" not in names(an)
+    assert "Tallis" in actor(an, "Tallis Research").aliases
