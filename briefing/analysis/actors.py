@@ -264,6 +264,11 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
             add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name, "person",
                          sentence_of(a), "byline"), a, b)
     for span in sents:
+        for a, b in _channel_names(span):  # "told the Asia Chip Report", "the newspaper Het Financieel Kompas"
+            name = base_form(span_text(doc, a, b))
+            add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name,
+                         _strip_the(name), "organization", sentence_of(a), "outlet"), a, b)
+    for span in sents:
         run = _fronted_body(span)
         if run is not None:
             a, b, noun = run  # ("the campaign" later means it)
@@ -670,6 +675,67 @@ def _byline(sent) -> bool:
 
 
 _NAME_GLUE = {"for", "of", "the", "and", "&", "in", "on", "to", "de"}
+# nouns for a news outlet or a programme set before its name ("the newspaper Het Financieel Kompas", "public
+# radio's Morning Forum")
+_OUTLET_NOUNS = {"newspaper", "daily", "weekly", "broadcaster", "radio", "television", "magazine", "station",
+                 "channel", "website", "programme", "program", "show", "podcast", "tabloid", "outlet", "blog"}
+# ("agency", "network" also name public bodies and companies: "the cyber security agency CERT-Nord")
+# where a report's channel stands: "told the X", "in an interview with the X", "a report in the X"
+_CHANNEL_HEADS = {"report", "interview", "article", "editorial", "column", "story", "piece", "op-ed", "letter"}
+
+
+def _capital_run(doc, last: int) -> tuple[int, int] | None:
+    """The capitalised name ending at token ``last`` (its compounds and glue words before it), or None."""
+    a = last
+    while a > 0 and (doc[a - 1].text[:1].isupper() or doc[a - 1].lower_ in ("of", "&")) and doc[a - 1].is_alpha \
+            and doc[a - 1].dep_ in ("compound", "nmod", "amod", "poss", "prep", "cc", "") or (
+            a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i >= a):
+        a -= 1
+    while a < last and not doc[a].text[:1].isupper():
+        a += 1
+    if not doc[last].text[:1].isupper() or not all(t.text[:1].isupper() or t.lower_ in ("of", "&") for t in doc[a : last + 1]):
+        return None
+    return a, last + 1
+
+
+def _channel_names(sent) -> list[tuple[int, int]]:
+    """Names of news outlets used only as the channel of a report, which the NER misses or takes for a place
+    or a work ("told the Asia Chip Report", "a report in the newspaper Het Financieel Kompas", "told public
+    radio's Morning Forum"): never a person, a country or a body."""
+    doc = sent.doc
+    out = []
+    for tok in sent:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in ("NORP", "DATE", "TIME"):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].head.i == tok.i:
+            continue  # not the last word of its name
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+            continue
+        run = _capital_run(doc, tok.i)
+        if run is None:
+            continue
+        a, b = run
+        before = doc[a - 1] if a > 0 else None
+        head = tok.head
+        slot = False
+        if before is not None and before.lower_ in _OUTLET_NOUNS and before.i + 1 == a:
+            slot = True  # "the newspaper Het Financieel Kompas"
+        elif before is not None and before.tag_ == "POS" and a >= 2 and doc[a - 2].lower_ in _OUTLET_NOUNS:
+            slot = True  # "public radio's Morning Forum"
+        elif before is not None and before.lower_ == "the" and (
+                (tok.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell")
+                or (tok.dep_ == "pobj" and head.lower_ in ("in", "to", "with") and (
+                    head.head.lemma_.lower() in _CHANNEL_HEADS or head.head.lemma_.lower() in ("say", "speak", "talk")))):
+            slot = True  # "told the Asia Chip Report", "in an interview with the Ledger"
+        if not slot:
+            continue
+        name = span_text(doc, a, b)
+        last = doc[b - 1].lower_
+        if countries.lookup(name) is not None or last in _roles("body") | _roles("org_name_words") \
+                or last in _roles("official") or countries.demonym(doc[a].text):
+            continue  # "told the Security Council", "told the Senate"
+        out.append((a, b))
+    return out
 
 
 def _fronted_body(sent) -> tuple[int, int, str] | None:

@@ -861,3 +861,19 @@ def test_a_possessive_name_the_ner_took_for_a_nationality_joins_its_company(anal
     )
     assert "Tallis" not in names(an)
     assert "Tallis" in actor(an, "Tallis Research").aliases
+
+
+def test_outlets_used_as_a_channel_are_outlets_and_bodies_told_stay_bodies(analyse_text):
+    _, an = analyse_text(
+        "Chea Sophal told the Phnom Penh Standard that Cambodia would go to court.\n"
+        "Hengsha Cloud said it had enough stock, its chief told the Asia Chip Report.\n"
+        "Veldmark denied a report in the newspaper Het Dagelijks Kompas that it had shipped chips.\n"
+        "Radek Wielgus told public radio’s Morning Forum that he had offered to resign.\n"
+        "The minister told the Senate that the bill would pass.\n"
+        "The national cyber security agency CERT-Nord urged owners to update their routers.\n"
+    )
+    outlets = {"Phnom Penh Standard", "Asia Chip Report", "Het Dagelijks Kompas", "Morning Forum"}
+    assert outlets <= names(an)
+    assert all(actor(an, n).kind == "organization" for n in outlets)
+    assert {"Senate", "CERT-Nord"} <= names(an)
+    assert not any(p.actor in outlets for p in an.positions)
