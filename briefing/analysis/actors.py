@@ -382,7 +382,10 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
             # ("GOP leaders said", "Senate Republicans argued": on a noun for its people the name is the source)
             head = root.head
             # ("A Government Accountability Office report found": the issuer of a document is its source)
-            modifier = root.dep_ == "compound" and not (ent.start <= head.i < ent.end) and (
+            # ("The United Nations envoy, Paolo Rinaldi, urged": the body a named person speaks for is an actor)
+            affiliation = head.lemma_.lower() in _roles("official") | _roles("role") and (
+                any(c.ent_type_ == "PERSON" for c in head.children) or _before_name(head))
+            modifier = root.dep_ == "compound" and not (ent.start <= head.i < ent.end) and not affiliation and (
                 head.lemma_.lower() not in _roles("official") | _roles("people") | _ISSUED
                 or head.ent_type_ == "PERSON"
                 or any(c.ent_type_ == "PERSON" for c in head.children) or _before_name(head))
@@ -648,6 +651,7 @@ def _parenthesised(span) -> bool:
 
 
 _CREDIT_WORDS = ("words", "text", "reporting", "written", "story", "report")
+_CREDIT_VERBS = {"reporting", "editing", "writing", "written", "edited", "compiled", "additional"}  # "; editing by"
 
 
 def _by_at(toks) -> int:
@@ -663,7 +667,8 @@ def _byline(sent) -> bool:
     """"By Anna Weber", "Words by Ana Ruiz", "By Tomas Reyes and Priya Nandakumar, Transport Correspondent",
     "Ingrid Solberg, Diplomatic Editor": a line of credits."""
     toks = [t for t in sent if not t.is_space]
-    if not toks or len(toks) > 20 or any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in toks):
+    if not toks or len(toks) > 20 or any(t.pos_ in ("VERB", "AUX") and t.text.islower() and t.lower_ not in
+                                         _CREDIT_VERBS for t in toks):
         return False
     if _by_at(toks) < 0:  # no "By": a name, a comma and a writer's job title, and nothing else
         return len(toks) <= 10 and toks[-1].lower_ in _byline_roles() and any(t.text == "," for t in toks) \

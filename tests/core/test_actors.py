@@ -877,3 +877,19 @@ def test_outlets_used_as_a_channel_are_outlets_and_bodies_told_stay_bodies(analy
     assert all(actor(an, n).kind == "organization" for n in outlets)
     assert {"Senate", "CERT-Nord"} <= names(an)
     assert not any(p.actor in outlets for p in an.positions)
+
+
+def test_credit_line_with_an_editor_names_every_writer(analyse_text):
+    _, an = analyse_text(
+        "Reporting by Nuraini Hashim and Sokha Prak; editing by Graham Pettigrew\n"
+        "The Harbour Authority said on Monday that ferry fares would rise in May.\n"
+    )
+    assert {"Nuraini Hashim", "Sokha Prak", "Graham Pettigrew"} <= names(an)
+
+
+def test_the_body_a_named_person_speaks_for_is_an_actor(analyse_text):
+    doc, an = analyse_text(
+        "The United Nations envoy for maritime affairs, Paolo Rinaldi, urged both sides to keep the strait open.\n"
+    )
+    assert "United Nations" in names(an)
+    assert said_by(doc, an, "keep the strait open") == {"Paolo Rinaldi"}
