@@ -59,6 +59,7 @@ class MentionF:
     roles: tuple[str, ...] = ()  # role words tied to a person ("spokesperson", "president")
     weak: bool = False  # seen in page furniture or a verbless fragment: joins an actor, never makes one
     subject: bool = False  # the subject of its clause ("Marco Bellandi said"): a "he" next door means it first
+    main: bool = False  # the subject of the sentence's main clause, not of a clause inside it ("that X is building")
     idle: bool = False  # named without acting ("buyers in Japan", "a summit of Nordic leaders"): an actor only if
     # it acts or speaks elsewhere in the article
 
@@ -147,6 +148,13 @@ def _idle_possessor(tok) -> bool:
     lemma = tok.head.lemma_.lower()
     return lemma not in _STATE_DEEDS | _roles("official") | _roles("role") | _roles("people") | _roles("body") \
         and lemma not in lexicons.words("cues", "stance_nouns", key="nouns") and not agent_like(lemma)
+
+
+def _main_clause(verb) -> bool:
+    """Is ``verb`` the sentence's main verb (or one joined to it by "and", "but")?"""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def acts(tok) -> bool:
@@ -496,6 +504,8 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
     for i, idx in tok2m.items():
         if not out[idx].subject and doc[i].dep_ in SUBJECT_DEPS | {"appos"} and acts(doc[i]):
             out[idx].subject = True
+        if doc[i].dep_ in SUBJECT_DEPS and _main_clause(doc[i].head):
+            out[idx].main = True
     for (s, e), span in zip(weak_sents, weak_spans):
         if any(span.start == b.start for b in bylines):
             continue  # "By Anna Weber": a byline names a reporter, an actor of the page

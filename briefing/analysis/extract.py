@@ -174,8 +174,10 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     def recent_subject(pool: list[int], kinds, since: int, default: int = -1) -> int:
         """The latest mention of ``pool`` of one of ``kinds`` that was a clause's subject in sentence ``since``
         or later ("it", "its chairman", an epithet), else ``default``."""
-        return next((x for x in reversed(pool[-8:]) if keys[x][0] in kinds and all_mentions[x].subject
-                     and all_mentions[x].sentence >= since), default)
+        fits = [x for x in reversed(pool[-8:]) if keys[x][0] in kinds and all_mentions[x].subject
+                and all_mentions[x].sentence >= since]
+        # the subject of a main clause before one of a clause inside ("..., wants the site that X is building")
+        return next((x for x in fits if all_mentions[x].main), fits[0] if fits else default)
 
     def pick(kinds) -> int:
         found = [last_kind[k] for k in kinds if k in last_kind]
