@@ -591,6 +591,28 @@ def _with_given_name(ent):
     return _span(doc, a, ent.end, ent.label_)
 
 
+@lru_cache(maxsize=1)
+def _cue_verbs() -> frozenset[str]:
+    """Every verb of the cue lexicon (reporting, stance, mental ...)."""
+    out: set[str] = set()
+    for section in lexicons.load("cues").values():
+        if isinstance(section, dict):
+            for v in section.get("verbs", ()):
+                if isinstance(v, str) and " " not in v:
+                    out.add(v)
+    return frozenset(out | {"see", "seek", "want", "plan"})
+
+
+def _headline_verb(tok) -> bool:
+    """A capitalised verb of a title-case headline the NER ran into a name ("Obama Says", "Obama Seeks")."""
+    w = tok.lower_
+    if not (tok.text[:1].isupper() and w.endswith("s") and not tok.text.isupper() and (
+            w[:-1] in _cue_verbs() or (w.endswith("es") and w[:-2] in _cue_verbs()))):
+        return False
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]  # a title-case line, not "Consumer Reports said"
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 def _mended_entities(ents) -> list:
     """The NER's entities with its usual cuts mended: a bracket run into a name ("The Financial Conduct Board
     (FCB") gives the name and the acronym, each an entity; an acronym in brackets that no entity took becomes
@@ -606,6 +628,15 @@ def _mended_entities(ents) -> list:
             continue
         if len(ent) > 1 and company_noun(ent[0].lower_) and ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
             ent = _span(doc, ent.start + 1, ent.end, "ORG")  # "Supplier Kobari denies", "Maker Lumetra"
+        verbs = [t.i for t in ent if t.i > ent.start and _headline_verb(t)] if len(ent) > 1 else []
+        if verbs:  # "Obama Says", "Dorsey Says Harbor Museum Tells" run together from a title-case headline
+            bounds = [ent.start - 1] + verbs + [ent.end]
+            pieces = [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+            for a, b in pieces[:-1]:
+                out.append(_span(doc, a, b, ent.label_))
+            if not pieces:
+                continue
+            ent = _span(doc, pieces[-1][0], pieces[-1][1], ent.label_)
         cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
         if cut is None:
             out.append(ent)

@@ -893,3 +893,13 @@ def test_the_body_a_named_person_speaks_for_is_an_actor(analyse_text):
     )
     assert "United Nations" in names(an)
     assert said_by(doc, an, "keep the strait open") == {"Paolo Rinaldi"}
+
+
+def test_a_title_case_headline_verb_is_cut_from_the_name_before_it(analyse_text):
+    _, an = analyse_text(
+        "Dorsey Says Harbor Museum Tells a Story of the Port\n"
+        "Consumer Reports said the museum was worth a visit. Mayor Ann Dorsey said it would open in May.\n"
+    )
+    assert "Dorsey Says" not in names(an)
+    assert "Consumer Reports" in names(an)
+    assert "Dorsey" in actor(an, "Ann Dorsey").aliases
