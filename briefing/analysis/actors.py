@@ -663,7 +663,8 @@ def _institution_seats() -> dict[str, str]:
 # ("the space agency", "the news agency" mostly refer back to an agency named otherwise: not here)
 _NAMED_BODIES = {"ministry", "department", "committee", "commission", "inspectorate", "directorate", "tribunal"}
 _BODY_ADJECTIVES = {"interior", "internal", "domestic", "environmental", "economic", "judicial", "electoral",
-                    "parliamentary", "constitutional", "medical", "military", "financial", "statistical"}
+                    "parliamentary", "constitutional", "medical", "military", "financial", "statistical",
+                    "arbitral", "disciplinary", "ethics", "appeals"}
 
 
 def _lowercase_body(tok) -> tuple[int, int] | None:
@@ -680,6 +681,8 @@ def _lowercase_body(tok) -> tuple[int, int] | None:
             doc[i].dep_ in ("amod", "compound") and doc[i].lower_ in _BODY_ADJECTIVES)):
         mods.insert(0, doc[i])
         i -= 1
+    while mods and mods[0].i > 0 and doc[mods[0].i - 1].text == "-":
+        mods.pop(0)  # "the five-member tribunal": a hyphenated description, no part of a name
     if not mods or any(m.lower_ in ("foreign", "state", "government", "news") or m.lower_ in _QUANTIFIERS
                        for m in mods):
         return None

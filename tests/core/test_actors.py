@@ -903,3 +903,12 @@ def test_a_title_case_headline_verb_is_cut_from_the_name_before_it(analyse_text)
     assert "Dorsey Says" not in names(an)
     assert "Consumer Reports" in names(an)
     assert "Dorsey" in actor(an, "Ann Dorsey").aliases
+
+
+def test_a_body_named_by_its_kind_keeps_no_hyphenated_description_in_its_name(analyse_text):
+    doc, an = analyse_text(
+        "An international arbitral tribunal on Wednesday awarded Benin most of the disputed zone.\n"
+        "In its award, the five-member tribunal said the old line would have cut Benin off from its coast.\n"
+    )
+    assert said_by(doc, an, "cut Benin off") == {"Arbitral Tribunal"}
+    assert not any("Member" in n for n in names(an))
