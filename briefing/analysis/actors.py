@@ -150,6 +150,10 @@ def _idle_possessor(tok) -> bool:
         and lemma not in lexicons.words("cues", "stance_nouns", key="nouns") and not agent_like(lemma)
 
 
+# bodies named after the person who leads them ("the Esterhaus administration", "the Kray government")
+_RUN_BY_A_PERSON = {"administration", "government", "cabinet", "presidency", "campaign", "coalition", "regime"}
+
+
 def _main_clause(verb) -> bool:
     """Is ``verb`` the sentence's main verb (or one joined to it by "and", "but")?"""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -350,6 +354,14 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
                 or _company_apposed(ent)):
             label = "ORG"  # "Brennan Freight", "Harwick Foods": the last word names a company or body;
             # "the rail operator Meridian", "budget airline Vantra": a company noun introduces it
+        if label in ("PERSON", "ORG") and root.dep_ == "compound" and root.head.i == ent.end and \
+                root.head.lemma_.lower() in _RUN_BY_A_PERSON:
+            # "the Esterhaus administration", "the Kray government": the body a person leads, not the person
+            b = root.head.i + 1
+            name = base_form(span_text(doc, ent.start, b))
+            add(MentionF(start, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name, "organization", sent,
+                         "ent"), ent.start, b)
+            continue
         if label == "PERSON":
             ent = _with_given_name(ent)  # "Leyla Demir" tagged from "Demir" on
             start = offset + ent.start_char

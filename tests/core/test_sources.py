@@ -13,3 +13,13 @@ def test_they_is_the_main_clause_subject_not_one_inside_a_clause(analyse_text):
         "on Friday. They said afterwards that no promise had been made.\n"
     )
     assert said_by(doc, an, "no promise had been made") == {"Dock Workers’ Union"}
+
+
+def test_officials_of_a_body_named_after_its_leader_speak_for_the_body(analyse_text):
+    doc, an = analyse_text(
+        "Mayor Ruth Calloway presented her budget on Monday.\n"
+        "Two senior officials in the Calloway administration, who asked not to be named, said the mayor would "
+        "drop the library cuts.\n"
+    )
+    assert said_by(doc, an, "drop the library cuts") == {"Calloway administration"}
+    assert "Ruth Calloway" in {a.name for a in an.actors}
