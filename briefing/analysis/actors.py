@@ -150,7 +150,7 @@ def _idle_possessor(tok) -> bool:
         and lemma not in lexicons.words("cues", "stance_nouns", key="nouns") and not agent_like(lemma)
 
 
-# bodies named after the person who leads them ("the Esterhaus administration", "the Kray government")
+# bodies named after the person who leads them ("the Esterhaus administration", "the Oduya government")
 _RUN_BY_A_PERSON = {"administration", "government", "cabinet", "presidency", "campaign", "coalition", "regime"}
 
 
@@ -356,7 +356,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
             # "the rail operator Meridian", "budget airline Vantra": a company noun introduces it
         if label in ("PERSON", "ORG") and root.dep_ == "compound" and root.head.i == ent.end and \
                 root.head.lemma_.lower() in _RUN_BY_A_PERSON:
-            # "the Esterhaus administration", "the Kray government": the body a person leads, not the person
+            # "the Esterhaus administration", "the Oduya government": the body a person leads, not the person
             b = root.head.i + 1
             name = base_form(span_text(doc, ent.start, b))
             add(MentionF(start, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name, "organization", sent,
