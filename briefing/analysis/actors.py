@@ -151,6 +151,9 @@ def _idle_possessor(tok) -> bool:
 
 
 # bodies named after the person who leads them ("the Esterhaus administration", "the Oduya government")
+# bodies named through their parent ("Velomar's board", "Varela's cabinet")
+_PARENTED_BODIES = {"board", "cabinet", "coalition", "administration", "government", "campaign", "committee",
+                    "panel"}
 _RUN_BY_A_PERSON = {"administration", "government", "cabinet", "presidency", "campaign", "coalition", "regime"}
 
 
@@ -354,6 +357,14 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
                 or _company_apposed(ent)):
             label = "ORG"  # "Brennan Freight", "Harwick Foods": the last word names a company or body;
             # "the rail operator Meridian", "budget airline Vantra": a company noun introduces it
+        if label in ("PERSON", "ORG") and root.dep_ == "poss" and root.head.lemma_.lower() in _PARENTED_BODIES \
+                and acts(root.head) and root.head.i <= ent.end + 2:
+            # "Velomar's board met", "Varela's cabinet is split": the body named through its parent (GUIDELINES 1)
+            b = root.head.i + 1
+            name = base_form(ent.text).removesuffix("'s").removesuffix("’s") + " " + root.head.lower_
+            add(MentionF(start, offset + doc[b - 1].idx + len(doc[b - 1].text), span_text(doc, ent.start, b),
+                         name, "organization", sent, "ent"), ent.start, b)
+            continue
         if label in ("PERSON", "ORG") and root.dep_ == "compound" and root.head.i == ent.end and \
                 root.head.lemma_.lower() in _RUN_BY_A_PERSON:
             # "the Esterhaus administration", "the Oduya government": the body a person leads, not the person

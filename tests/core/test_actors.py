@@ -912,3 +912,14 @@ def test_a_body_named_by_its_kind_keeps_no_hyphenated_description_in_its_name(an
     )
     assert said_by(doc, an, "cut Benin off") == {"Arbitral Tribunal"}
     assert not any("Member" in n for n in names(an))
+
+
+def test_a_body_named_through_its_acting_parent_is_an_actor(analyse_text):
+    _, an = analyse_text(
+        "Harwell Motors recalled 40,000 cars on Friday.\n"
+        "Harwell's board met on Monday night to approve the recall.\n"
+        "The mechanics left Harwell's workshop early.\n"
+    )
+    assert "Harwell board" in names(an)
+    assert "Harwell's board" in actor(an, "Harwell board").aliases
+    assert "Harwell Motors" in names(an)
