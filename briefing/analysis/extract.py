@@ -394,6 +394,8 @@ def _ahead(ref: SourceRef, off: int, mentions: list[MentionF], order: list[int],
     if ref.cls in _BODY_STATE:
         return next((gi for gi in later if keys[gi][0] == "state"), -1)
     orgs = [gi for gi in later if keys[gi][0] == "organization"]
+    if ref.cls in _BODY_RESEARCH:  # "..., study says": the research body named after it; none named, no source
+        return next((gi for gi in orgs if set(keys[gi][1].split()) & (_RESEARCH_WORDS | {"research"})), -1)
     # the headline's other words in the name first: "Launch company says" -> Halcyon Launch Systems
     modifiers = set(fold(ref.surface).split()[:-1]) - {"the", "a", "an"}
     by_modifier = next((gi for gi in orgs if modifiers & set(keys[gi][1].split())), -1) if modifiers else -1

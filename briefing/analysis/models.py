@@ -106,3 +106,8 @@ def load_nlp(spec: ModelSpec):
             raise BriefingError(f"spaCy model '{spec.name}' lacks {', '.join(sorted(missing))}; briefing needs both")
         _LOADED[spec] = nlp
     return nlp
+
+
+def loaded_pipeline(vocab):
+    """The pipeline loaded by ``load_nlp`` whose vocabulary is ``vocab`` (the one that parsed a Doc), or None."""
+    return next((nlp for nlp in _LOADED.values() if nlp.vocab is vocab), None)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from briefing.analysis import lexicons
+from briefing.analysis.models import loaded_pipeline
 from briefing.analysis.actors import (
     MentionF,
     agent_like,
@@ -632,34 +633,65 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
 
 def _headline_noun(t, ctx) -> SourceRef | None:
     """A headline's subject written as a bare role or body noun, headline style ("Club says it will appeal",
-    "Appeal court rules ...", "Minister vows to ..."): the club, court or minister the article names (after it,
-    as a rule), resolved like "the club" (``ahead``); unresolved, it stays a description."""
+    "Appeal court rules ...", "Minister vows to ...", "Start-up says ...", "..., regulator says"): the club, court or
+    minister the article names (after it, as a rule), resolved like "the club" (``ahead``); unresolved, it stays
+    a description. A bare "study" ("..., study says", "Study finds ...") is the research body the article names
+    (a document states what its issuer found: GUIDELINES 6); none named, no source."""
     if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ not in ("NN", "NNP") or t.pos_ not in ("NOUN", "PROPN"):
         return None
+    doc = t.doc
     lemma = t.lower_
+    first = t.left_edge.i
+    if t.i - first >= 2 and doc[t.i - 1].text == "-":  # "Start-up", "Spin-off": the word is the hyphenated pair
+        lemma = doc[t.i - 2].lower_ + lemma
     nouns = _nouns()
-    if lemma not in nouns["role"] and lemma not in nouns["body"] and not company_noun(lemma):
+    study = lemma in _STUDIES
+    if not study and lemma not in nouns["role"] and lemma not in nouns["body"] and not company_noun(lemma):
         return None  # ("Satellite maker blames software ...": a company noun names the company too)
     sent = t.sent
-    if t.left_edge.i != sent.start or not t.doc[sent.start].is_title:
+    if not (ctx.clause and sent.start > 0 or doc[sent.start].text[:1].isupper()):
+        return None  # (a later clause of a headline split at its semicolons starts in lower case: "...; union warns")
+    if first != sent.start and not _trailing_report(t):
         return None
-    last = next((x for x in reversed(sent) if not x.is_space), None)
-    if last is None or last.text in ".!?" or last.text in QUOTE_CHARS + "'’":
+    if not ctx.clause and not ctx.open_line:
         return None  # a headline or subhead has no final punctuation (GUIDELINES 0)
-    doc = t.doc
-    if any(x.pos_ in ("DET", "PRON") or x.dep_ == "poss" or x.i in ctx.tok2m and (
-            ctx.mentions[ctx.tok2m[x.i]].how not in ("propn", "noun")) for x in doc[sent.start:t.i + 1]):
+    if any(x.pos_ in ("DET", "PRON") or x.dep_ == "poss" and not _descriptive_genitive(x, ctx) or x.i in ctx.tok2m and (
+            ctx.mentions[ctx.tok2m[x.i]].how not in ("propn", "noun")) for x in doc[first:t.i + 1]):
         return None  # "The club says", "Ofcom chief says": a phrase of the usual kind
     if t.i in ctx.tok2m and ctx.mentions[ctx.tok2m[t.i]].how not in ("propn", "noun"):
         return None
     off = ctx.offset
-    surface = span_text(doc, sent.start, t.i + 1)
+    surface = span_text(doc, first, t.i + 1)
+    if study:
+        # (a reference of its own kind, not a body noun: "study" is no alias of the institute)
+        return SourceRef("mention", -1, cls="researchers", surface=surface, offset=off + doc[first].idx, ahead=True)
     if t.i in ctx.tok2m:
         fallback = ctx.tok2m[t.i]
     else:
-        fallback = ctx.add_description(surface, surface, off + doc[sent.start].idx, off + t.idx + len(t.text))
+        fallback = ctx.add_description(surface, surface, off + doc[first].idx, off + t.idx + len(t.text))
     kind = "role" if lemma in nouns["role"] else "body"
-    return SourceRef(kind, fallback, cls=lemma, surface=surface, offset=off + doc[sent.start].idx, ahead=True)
+    return SourceRef(kind, fallback, cls=lemma, surface=surface, offset=off + doc[first].idx, ahead=True)
+
+
+# documents of research whose bare mention in a headline ("..., study says") stands for the body that made them
+_STUDIES = {"study", "research", "paper"}
+
+
+def _trailing_report(t) -> bool:
+    """Is ``t`` the subject of a report that follows what it reports after a comma ("AI model flagged the drought
+    early, study says")?"""
+    verb = t.head
+    doc = t.doc
+    left = t.left_edge.i
+    return t.dep_ == "nsubj" and verb.i > t.i and left > 0 and doc[left - 1].text == "," and any(
+        c.dep_ in ("ccomp", "parataxis") and c.i < left for c in verb.children)
+
+
+def _descriptive_genitive(x, ctx) -> bool:
+    """A plural common noun in the genitive that says what kind the body is, not whose ("players' union",
+    "farmers' group"): part of a headline's bare noun phrase."""
+    return x.tag_ == "NNS" and x.pos_ == "NOUN" and x.i not in ctx.tok2m and x.i + 1 < len(x.doc) and \
+        x.doc[x.i + 1].tag_ == "POS" and x.doc[x.i + 1].text in ("'", "’")
 
 
 _PAIR_KINDS = {"company": "organization", "firm": "organization", "bank": "organization", "group": "organization",
@@ -777,6 +809,8 @@ class _Ctx:
         self.extra: dict[int, MentionF] = {}  # description mentions, used only when a source needs them
         self.antecedents: set[int] = set()  # description mentions that a later "they" may refer to
         self.cur_sentence = 0
+        self.clause = False  # scanning a headline clause parsed on its own (see _headline_clauses)
+        self.open_line = False  # the block is a line with no final punctuation: a headline or subhead
 
     def add_description(self, desc: str, surface: str, start: int, end: int) -> int:
         idx = len(self.mentions)
@@ -799,12 +833,10 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
     furn = [furniture(x) for x in sents] if furn is None else furn
     sent_has_own: set[int] = set()
     quote_positions: list[int] = []
+    ctx.open_line = _open_line(text)
 
-    for si, sent in enumerate(sents):
-        sidx = first_sentence + si
-        ctx.cur_sentence = sidx
-        if furn[si]:
-            continue
+    def scan(sent, si: int, sidx: int, doc, offset: int, tok2m: dict[int, int], qspans, text: str) -> None:
+        """The positions of one sentence (of the block's parse, or of a headline clause parsed on its own)."""
         skip = dateline(sent)
         cands: list[tuple[object, int, int, list[SourceRef], tuple[int, int], bool]] = []
         silent: list[object] = []  # cue verbs whose speaker is no actor
@@ -847,7 +879,8 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                     continue  # "the poll shows ..." is a finding; "she showed the letter" is not
                 all_refs = _source_refs(subj, ctx)
                 # "I"/"we" speak inside a quote: the sentence is the quote speaker's (see _quote_continuations)
-                refs = [r for r in all_refs if not _is_outlet_ref(r, ctx) and r.cls != "speaker"]
+                refs = [r for r in all_refs if not _is_outlet_ref(r, ctx) and r.cls != "speaker"
+                        and not (ctx.clause and _bare_description(r, ctx))]
                 if not refs:
                     if not all_refs and lemma_of(subj) not in _nouns()["document"] and not _channel(tok, ctx):
                         # "Those close to him say that he would consider ...": a speaker we cannot name still
@@ -934,7 +967,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                                  offset + span[0], offset + span[1], ref, 0, True, span))
             quote_positions.append(len(out) - 1)
         if not cands:
-            continue
+            return
         keep = []
         # "X had pushed for ..., according to two Western diplomats": the frame's source reports the whole clause,
         # so the clause's own cues are theirs to report, not positions (GUIDELINES 2: only the speaker gets one)
@@ -977,6 +1010,26 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 if quoted or _colon_or_quote_after(tok):
                     quote_positions.append(len(out) - 1)
 
+    for si, sent in enumerate(sents):
+        sidx = first_sentence + si
+        ctx.cur_sentence = sidx
+        if furn[si]:
+            continue
+        clauses = _headline_clauses(sent, tok2m)
+        if clauses is None:
+            scan(sent, si, sidx, doc, offset, tok2m, qspans, text)
+            continue
+        # a headline of clauses set apart by semicolons: each clause parsed as a sentence of its own
+        cdoc, ctok2m = clauses
+        shift = sent.start_char
+        saved = ctx.offset, ctx.tok2m
+        ctx.offset, ctx.tok2m, ctx.clause = offset + shift, ctok2m, True
+        try:
+            cspans = [(s - shift, e - shift) for s, e in qspans]
+            for clause in cdoc.sents:
+                scan(clause, si, sidx, cdoc, offset + shift, ctok2m, cspans, cdoc.text)
+        finally:
+            (ctx.offset, ctx.tok2m), ctx.clause = saved, False
 
     info = _quote_continuations(doc, text, sents, qspans, out, sent_has_own, quote_positions, offset, first_sentence)
     info.antecedents = sorted(ctx.antecedents)
@@ -1030,6 +1083,8 @@ def _colon_attribution(sent, ctx: _Ctx):
     after = [t for t in doc[colon.i + 1 : sent.end] if not t.is_punct]
     titles = lexicons.words("roles", "titles", "role")
     for side, other in ((before, (colon.i + 1, sent.end)), (after, (first, colon.i))):
+        if side is after and side and side[-1].i not in ctx.tok2m and (ctx.clause or ctx.open_line):
+            _name_missed(side, ctx)  # 'Award is "a map drawn in Accra": Agbéko': a name the NER missed
         if not side or len(side) > 8 or side[-1].i not in ctx.tok2m:
             continue
         m = ctx.mentions[ctx.tok2m[side[-1].i]]
@@ -1050,6 +1105,28 @@ def _colon_attribution(sent, ctx: _Ctx):
         ref = SourceRef("mention", ctx.tok2m[side[-1].i], surface=m.surface, offset=m.start)
         return (colon, colon.i, colon.i + 1, [ref], (cs, ce), False)
     return None
+
+
+def _name_missed(side, ctx: _Ctx) -> None:
+    """A headline's speaker named after its colon ('"We will not be bound": Agbéko') that the NER did not take for a
+    name: one to three capitalised proper nouns and nothing else become a mention of unknown kind (a person when
+    the article names one with that surname, see ``actor_keys``)."""
+    nouns = _nouns()
+    if not 1 <= len(side) <= 3 or not all(t.text[:1].isupper() and t.is_alpha and (t.pos_ == "PROPN" or (
+            # (an unknown surname is often tagged a common noun: "...: Tchalla")
+            t.pos_ == "NOUN" and t.lower_ not in nouns["agent"] and t.lower_ not in nouns["document"]))
+            for t in side):
+        return
+    if any(t.i in ctx.tok2m for t in side):
+        return
+    doc = side[0].doc
+    start = ctx.offset + side[0].idx
+    end = ctx.offset + side[-1].idx + len(side[-1].text)
+    name = span_text(doc, side[0].i, side[-1].i + 1)
+    idx = len(ctx.mentions)
+    ctx.mentions.append(MentionF(start, end, name, name, "unknown", ctx.cur_sentence, "propn"))
+    for t in side:
+        ctx.tok2m[t.i] = idx
 
 
 _NOBODY = {"nobody", "none", "neither", "no-one"}
@@ -1203,3 +1280,53 @@ def _quote_continuations(doc, text, sents, qspans, positions, sent_has_own, quot
         content_e = offset + doc[ce - 1].idx + len(doc[ce - 1].text) if cs < ce else offset + s1
         info.continuations.append(QuoteF(sidx, cue_s, cue_e, cue, content_s, content_e, speaker))
     return info
+
+
+def _bare_description(r: SourceRef, ctx: _Ctx) -> bool:
+    """A source named only by a description ("consumer campaigners" in "...; union and consumer campaigners welcome
+    ruling"): in a headline clause it stands for a body the article names below, which one the headline does not
+    say, so it is no source there."""
+    return r.kind == "mention" and r.mention >= 0 and ctx.mentions[r.mention].how == "description" and not r.ahead
+
+
+def _open_line(text: str) -> bool:
+    """Does a block end without final punctuation (GUIDELINES 0: a headline or subhead line)? A closing quote
+    after a word still leaves it open ('... calls the charge "fabricated"'), not after a full stop."""
+    tail = text.rstrip()
+    if tail[-1:] in QUOTE_CHARS + "'’)":
+        tail = tail[:-1].rstrip()
+    return bool(tail) and tail[-1] not in ".!?:;,"
+
+
+def _headline_clauses(sent, tok2m: dict[int, int]):
+    """A headline or subhead of clauses set apart by semicolons ("Club says it will appeal; players' union warns
+    wages are at risk"), parsed again with each clause as a sentence of its own: the small model hangs one clause
+    under the other's verb ("says" as what the union "warns"), so each clause's speaker would report the other's.
+    Returns the clause Doc and its token -> mention map (by character offset), or None for any other sentence.
+    Only lines without final punctuation (GUIDELINES 0: headlines, subheads): in running text a semicolon often
+    goes on with what the speaker said."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 5:
+        return None
+    last = toks[-1]
+    if last.text in ".!?:" or last.text in QUOTE_CHARS + "'’" and len(toks) > 1 and toks[-2].text in ".!?,":
+        return None
+    semis = [i for i, t in enumerate(toks) if t.text == ";"]
+    if not semis or semis[0] < 2 or semis[-1] > len(toks) - 3:
+        return None
+    nlp = loaded_pipeline(sent.doc.vocab)
+    if nlp is None:
+        return None
+    text = sent.text
+    cdoc = nlp.make_doc(text)
+    for t in cdoc:
+        t.is_sent_start = t.i == 0 or cdoc[t.i - 1].text == ";"
+    for _, proc in nlp.pipeline:
+        cdoc = proc(cdoc)
+    old = {t.idx - sent.start_char: t for t in sent}
+    ctok2m = {}
+    for t in cdoc:
+        o = old.get(t.idx)
+        if o is not None and o.text == t.text and o.i in tok2m:
+            ctok2m[t.i] = tok2m[o.i]
+    return cdoc, ctok2m

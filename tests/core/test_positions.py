@@ -670,3 +670,67 @@ def test_a_report_hung_under_what_it_reports_is_its_attribution(analyse_text):
     assert said_by(doc, an, "predicted the failure") == {"Harlow Climate Institute"}
     (p,) = an.positions
     assert p.cue == "reported" and p.content.startswith("A model trained") and "researchers" not in p.content
+
+
+def test_a_headline_of_clauses_split_by_a_semicolon_gives_each_clause_its_speaker(analyse_text):
+    doc, an = analyse_text(
+        "Airline says it will appeal; pilots' union warns of more strikes\n"
+        "Northwind Airways said on Monday it would appeal the ruling. The Pilots' Union, which represents 900 pilots, "
+        "warned that more strikes were likely.\n"
+    )
+    head = {(p.actor, p.cue) for p in an.positions if p.sentence == 0}
+    assert head == {("Northwind Airways", "says"), ("Pilots' Union", "warns of")}
+    says = next(p for p in an.positions if p.sentence == 0 and p.cue == "says")
+    assert says.content == "it will appeal"  # not the other clause
+    # a bare description in a headline clause stands for a body named below that the headline does not say
+    doc, an = analyse_text(
+        "Carriers weigh appeal; union and passenger campaigners welcome ruling\n"
+        "The Transport Workers' Union welcomed the ruling on Monday. Fair Fares, a passenger group, said the decision "
+        "would cut prices.\n"
+    )
+    assert said_by(doc, an, "Carriers weigh") == {"Transport Workers' Union"}
+    assert "passenger campaigners" not in {a.name for a in an.actors}
+
+
+def test_a_headline_study_is_the_research_body_the_article_names(analyse_text):
+    doc, an = analyse_text(
+        "Sensor network spotted the quake early, study says\n"
+        "A network of seabed sensors detected the tremor eight minutes before it struck, according to a study "
+        "published on Monday by researchers at the Baltic Institute of Geophysics.\n"
+    )
+    assert said_by(doc, an, "study says") == {"Baltic Institute of Geophysics"}
+    assert all(a.name != "study" and "study" not in a.aliases for a in an.actors)
+    # no research body named: the study speaks for nobody
+    doc, an = analyse_text(
+        "Sensor network spotted the quake early, study says\n"
+        "A network of seabed sensors detected the tremor eight minutes before it struck. The Meteorological Office "
+        "said the result was interesting.\n"
+    )
+    assert said_by(doc, an, "study says") == set()
+
+
+def test_a_headline_start_up_or_service_is_the_body_named_after_it(analyse_text):
+    doc, an = analyse_text(
+        "Start-up says its battery lasts twice as long. Engineers want to see proof\n"
+        "Celvion Energy, a battery start-up in Lyon, said on Monday that its new cell kept 90 percent of its charge.\n"
+    )
+    assert "Celvion Energy" in said_by(doc, an, "Start-up says")
+    doc, an = analyse_text(
+        "Fire service rejects the union's staffing figures\n"
+        "The Northern Fire and Rescue Service said on Tuesday that the union's figures were out of date.\n"
+    )
+    assert said_by(doc, an, "Fire service rejects") == {"Northern Fire and Rescue Service"}
+
+
+def test_a_headline_speaker_named_after_the_colon(analyse_text):
+    # the NER takes neither "Tchalla" nor "Akakpo" for a person in the headline
+    doc, an = analyse_text(
+        'Verdict is "a line drawn in Cotonou": Tchalla\n'
+        "Niger's trade minister, Aïcha Tchalla, criticised the verdict on Friday.\n"
+    )
+    assert said_by(doc, an, "Verdict is") == {"Aïcha Tchalla"}
+    doc, an = analyse_text(
+        'Verdict is "a line drawn in Cotonou": Akakpo; Benin promises calm\n'
+        "Niger's trade minister, Aïcha Akakpo, criticised the verdict on Friday.\n"
+    )
+    assert said_by(doc, an, "Verdict is") == {"Aïcha Akakpo", "Benin"}
