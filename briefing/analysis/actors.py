@@ -1235,6 +1235,12 @@ _GENERIC_LEADS = {"national", "international", "european", "american", "british"
 _LINK_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "&"}
 
 
+# first words of campaign names that are slogans ("Keep Our Senate", "Save Our Libraries", "Yes for One Chamber"):
+# their last word is what the campaign is about, not what it is
+_SLOGAN_OPENERS = {"keep", "save", "stop", "vote", "fight", "protect", "defend", "scrap", "leave", "remain", "yes",
+                   "no", "back", "free", "end", "ban", "hands"}
+
+
 def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     """The actor key (kind, folded canonical name) of every mention, after the cross-document rules."""
     surnames: dict[str, list[tuple[int, str]]] = {}  # folded last name -> [(position, full name)]
@@ -1278,7 +1284,8 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 legal.add(key)  # "Lumina NV": "Lumina" alone is this company
             words = key.split()
             if len(words) >= 2 and words[-1][:1].isalpha():
-                heads.setdefault(words[-1], set()).add(key)
+                if words[0] not in _SLOGAN_OPENERS:  # "Keep Our Senate" is no senate: "the Senate" is not it
+                    heads.setdefault(words[-1], set()).add(key)
                 if not _LINK_WORDS & set(words) and m.how == "ent" and words[0] not in _GENERIC_LEADS \
                         and words[0] not in _agent_nouns():
                     # the leads of a name that ends in a company word ("Hollin Water", "Hollin" of "Hollin Water

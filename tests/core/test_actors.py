@@ -923,3 +923,14 @@ def test_a_body_named_through_its_acting_parent_is_an_actor(analyse_text):
     assert "Harwell board" in names(an)
     assert "Harwell's board" in actor(an, "Harwell board").aliases
     assert "Harwell Motors" in names(an)
+
+
+def test_a_campaign_named_by_a_slogan_is_not_the_body_it_names(analyse_text):
+    _, an = analyse_text(
+        "Save Our Libraries, the main campaign against the closures, said it would go to court.\n"
+        "The Libraries, a council-run service, said opening hours would be cut.\n"
+        "Keep Our Senate, a campaign against abolition, called on the director to resign.\n"
+        "The Senate voted 41-29 last year to put its own abolition to a referendum.\n"
+    )
+    assert {"Keep Our Senate", "Senate"} <= names(an)
+    assert "Senate" not in actor(an, "Keep Our Senate").aliases
