@@ -63,14 +63,17 @@ def _lex() -> dict:
         "nouns": frozenset(q["explicit"]["nouns"]),
         "explicit_re": phrase_re(q["explicit"]["phrases"]),
         "explicit_sub": frozenset(q["explicit"]["subordinators"]),
+        "preference_verbs": frozenset(q["explicit"]["asked_preference_verbs"]),
         "short_of": frozenset(q["explicit"]["short_of_verbs"]),
         "refusal_re": phrase_re(q["refusal"]["phrases"]),
         "info_verbs": frozenset(q["refusal"]["info_verbs"]),
         "info_nouns": frozenset(q["refusal"]["info_nouns"]),
         "dismiss_phrasal": {tuple(x.split()) for x in q["dispute"]["phrasal"]},
         "decision": frozenset(q["pending"]["decision_verbs"]),
+        "course_nouns": frozenset(q["pending"]["course_nouns"]),
         "cond_sub": frozenset(q["condition"]["subordinators"]),
         "cond_re": phrase_re(q["condition"]["phrases"]),
+        "demand_verbs": frozenset(q["condition"]["demand_verbs"]),
         "deny": frozenset(q["dispute"]["verbs"]),
         "deny_claim": frozenset(q["dispute"]["verbs_with_claim"]),
         "claims": frozenset(q["dispute"]["claim_nouns"]),
@@ -88,6 +91,7 @@ def _lex() -> dict:
         "not_open_re": phrase_re(q["not_open"]["phrases"]),
         # verbs by which an actor holds or voices doubt (cues.toml: holding, light verbs): a stance, not a question
         "reporting": lexicons.words("cues", "reporting", key="verbs"),
+        "mental": lexicons.words("cues", "mental", key="verbs"),
         "held_by": lexicons.words("cues", "holding", key="verbs") | lexicons.words("cues", "light_verbs", key="verbs"),
     }
 
@@ -189,7 +193,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             out.append((0, tok.i, tok.i + 1, tok))
             continue
         if low in lx["explicit_sub"]:
-            out.append((0, tok.i, tok.i + 1, tok))
+            if not _asked_preference(tok, lx):
+                out.append((0, tok.i, tok.i + 1, tok))
             continue
         if lemma == "stop" and tok.pos_ == "VERB" and tok.i + 3 < sent.end and doc[tok.i + 1].lower_ == "short" \
                 and doc[tok.i + 2].lower_ == "of" and doc[tok.i + 3].tag_ == "VBG" \
@@ -259,6 +264,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 out.append((2, tok.i, max(part.i, obj.i) + 1, tok))
                 continue
         if quoted:
+            if lemma == "hope" and _hoped_outcome(tok):
+                out.append((4, tok.i, tok.i + 1, tok))  # "I hope it holds up": the speaker does not know
             continue
         # 4. pending decisions and modals of possibility
         if tok.tag_ == "MD" and low in lx["modals"]:
@@ -268,8 +275,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
                 continue  # "could not attend": a past inability, not a prospect
             if low == "may" and neg and any(t.tag_ == "MD" and t.lower_ in ("must", "shall") for t in sent):
                 continue  # a rule's prohibition beside its obligations: "must tell pupils ... and may not store"
-            if head.dep_ == "advcl" and head.tag_ == "VBG" and head.i > head.head.i:
-                continue  # a hedge subordinate to a firm main point
+            if _under_participle(head) or _measure_clause(tok):
+                continue  # a hedge subordinate to a firm main point ("ruled out a recall, arguing that it could")
             if _class_description(head):
                 continue  # "projects that could damage the sea need the consent of all five states": a rule's class
             if head.dep_ == "ccomp" and head.head.lemma_.lower() in ("warn", "caution") and not neg:
@@ -293,14 +300,16 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             out.append((4, next(c.i for c in tok.children if c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll")),
                         tok.i + 1, tok))  # "said it would consider a larger trial": a decision still to take
             continue
-        if lemma in lx["weighing"] and tok.tag_ in ("VBZ", "VBP") and not any(
-                c.dep_ in ("neg", "prt", "oprd", "ccomp", "xcomp", "aux") or c.tag_ in ("WP", "WDT")
-                for c in tok.children) and any(
+        if lemma in lx["weighing"] and tok.tag_ in ("VBZ", "VBP") and not (
+                tok.dep_ == "ccomp" and _verb_in(tok.head, lx["mental"])) and not any(
+                c.dep_ in ("neg", "prt", "oprd", "ccomp", "aux") or c.tag_ in ("WP", "WDT")
+                or c.dep_ == "xcomp" and not _gerund_course(c) for c in tok.children) and any(
                 c.dep_ == "dobj" and not any(d.lower_ in _RULE_DETS - {"a", "an"} for d in c.children)
-                for c in tok.children):
-            # "as junior coalition partner weighs its future", "the board considers a bid": under way (news
-            # present); "considers the offer a step backwards", "what they consider modest achievements" are
-            # views, "considers each application" a routine
+                or c.dep_ == "xcomp" for c in tok.children):
+            # "as junior coalition partner weighs its future", "the board considers a bid", "insurer weighs
+            # paying herders": under way (news present); "considers the offer a step backwards", "what they
+            # consider modest achievements", "considers it to be fair" are views, "considers each application" a
+            # routine; "he hopes Americans consider moving there" is the hope of another
             out.append((4, tok.i, tok.i + 1, tok))
             continue
         if headline and low.removesuffix("s") in lx["headline_weighing"] and tok.i > sent.start \
@@ -309,9 +318,12 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             out.append((4, tok.i, tok.i + 1, tok))
             continue
         if lemma in lx["decision"] and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children) \
-                and not any(c.dep_ == "neg" for c in tok.children) and any(
-                c.dep_ in ("ccomp", "xcomp") and c.left_edge.lower_ in _WH for c in tok.children):
-            # "would decide how to vote on the motion": a decision still to take, with the matter it settles
+                and not any(c.dep_ == "neg" for c in tok.children) and (any(
+                c.dep_ in ("ccomp", "xcomp") and c.left_edge.lower_ in _WH for c in tok.children) or
+                lemma != "settle" and _own_course(tok, lx)):
+            # "would decide how to vote on the motion": a decision still to take, with the matter it settles;
+            # "would decide their position at a meeting on Tuesday", "will decide next week": the actor's own
+            # course is still to be chosen
             aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll"))
             out.append((4, aux.i, tok.i + 1, tok))
             continue
@@ -326,6 +338,8 @@ def sentence_candidates(sent, qspans: list[tuple[int, int]]) -> list[tuple[int, 
             out.append((4, tok.i, tok.i + 1, tok))
             continue
         # 5. hedge words
+        if low in lx["hedges"] and _measure_clause(tok):
+            continue  # "a fraction of what the recall is likely to cost": a measure of a firm main point
         if low in lx["hedges"]:
             if low == "likely" and tok.dep_ == "amod":
                 continue  # "the likely nominee": a description, not a prospect
@@ -404,9 +418,123 @@ def _pending_in_the_past(clause, lx) -> bool:
     aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"would", "'d"} and "have" not in aux:
         return True
+    if _demanded_act(gov, lx):
+        return True
     reported = gov.dep_ == "ccomp" and gov.head.lemma_.lower() in lx["reporting"]
     state = clause.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in clause.children)
     return reported and state
+
+
+def _verb_in(tok, lemmas) -> bool:
+    """Is this verb one of these lemmas, also where the tagger lemmatised it wrongly ("hopes" -> "hop")?"""
+    low = tok.lower_
+    return tok.lemma_.lower() in lemmas or low in lemmas or low.removesuffix("s") in lemmas or \
+        low.removesuffix("es") in lemmas
+
+
+def _own_course(verb, lx) -> bool:
+    """Is what this verb of deciding ("would decide", "will choose") decides the actor's own course: no object
+    at all ("will decide next week") or a noun of stance or course ("their position", "its response")? "The
+    court will decide the case in May" names no course of the decider's own: a scheduled decision."""
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") and c.i > verb.i for c in verb.children):
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")] + [  # "decide on a response"
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+        for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
+    if not objs:  # only "decide" goes without its object; "choose", "determine" have it elsewhere ("the jurist
+        # they fear she would choose"), as may any verb in a relative clause
+        return verb.lemma_.lower() == "decide" and not any(a.dep_ in ("relcl", "acl") for a in [verb, *verb.ancestors])
+    return all(o.lemma_.lower() in lx["course_nouns"] for o in objs)
+
+
+def _gerund_course(x) -> bool:
+    """Is this complement of a weighing verb a course of action in the gerund ("weighs paying herders",
+    "considers selling the unit"), not an infinitive or a predicate ("considers it to be fair")?"""
+    return x.tag_ == "VBG" and x.i > x.head.i and not any(c.dep_ in ("aux", "nsubj", "oprd", "acomp", "attr")
+                                                          for c in x.children)  # "considers cutting jobs unthinkable"
+
+
+def _asked_preference(whether, lx) -> bool:
+    """Is this "whether" the question put to people about their own wish or view ("People are being asked whether
+    they want a parliament that decides, or one that ...", "Respondents were asked whether they trust the
+    government")? That frames a choice or a poll; it is no matter the text leaves open."""
+    clause = whether.head
+    if whether.dep_ != "mark" or clause.lemma_.lower() not in lx["preference_verbs"]:
+        return False
+    if clause.dep_ not in ("ccomp", "dobj", "xcomp") or clause.head.lemma_.lower() != "ask":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("they", "you", "we", "he", "she", "i") for c in clause.children)
+
+
+_MEASURES = {"fraction", "half", "third", "quarter", "tenth", "part", "portion", "share", "percent", "%", "twice",
+             "double", "multiple"}
+
+
+def _measure_clause(tok) -> bool:
+    """Is this hedge inside a "what" clause that only measures something else ("a fraction of what the recall is
+    likely to cost", "more than what the plant could produce")? The clause is a yardstick for a firm main point,
+    not the matter the sentence leaves open."""
+    c = tok
+    for _ in range(3):
+        if c.dep_ in ("pcomp", "pobj"):
+            break
+        if c.dep_ not in ("acomp", "xcomp", "aux", "advmod", "ccomp") or c.head.i == c.i:
+            return False
+        c = c.head
+    if c.dep_ not in ("pcomp", "pobj") or c.head.lower_ not in ("of", "than"):
+        return False
+    if not any(w.lower_ == "what" and w.i < tok.i for w in c.subtree):
+        return False
+    anchor = c.head.head
+    return anchor.lower_ in _MEASURES or anchor.tag_ in ("JJR", "RBR")
+
+
+def _under_participle(verb) -> bool:
+    """Is this clause a participle adjunct after the main verb, or what such an adjunct says ("ruled out a mass
+    recall, arguing that ... calling back thousands of women could cause more harm")? A hedge there is a reason
+    given for a firm main point, subordinate to it (GUIDELINES 3: "she turns down the offer, noting that the
+    figures are not final")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i:
+            # after a verb of saying ("he said, adding that the network could help") the participle goes on
+            # with what was said: a point of its own
+            return t.head.lemma_.lower() not in _lex()["reporting"]
+        if t.dep_ not in ("ccomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _hoped_outcome(verb) -> bool:
+    """Is this a speaker's own hope, in the present, for an outcome told in a clause of its own ("I hope it holds
+    up", "we hope the talks succeed")? Unlike a modal in a quote, a hope does not state the outcome: it stays
+    open (GUIDELINES 3, "hopes"). A hope to act ("we hope to finish by May") or about a past ("I hope you enjoyed
+    it") is not counted, nor a hope for the speaker's own act ("I hope I can be like that"), which is an aim."""
+    if verb.tag_ != "VBP" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i and c.tag_ in ("VBZ", "VBP", "VB", "MD") and not any(
+        a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBD",) for a in c.children)
+        and any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ not in ("i", "we") for a in c.children)
+        for c in verb.children)
+
+
+def _demanded_act(verb, lx) -> bool:
+    """Is this verb an act that an actor demands, urges, vows or rules out, so not yet done: a bare or "to"
+    complement of such a verb ("demanded that the commission freeze the funds", "urged it to freeze the funds",
+    "ruled out pulling troops back")? A condition on it ("until the money had been traced") is still pending,
+    however backshifted its tense."""
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.tag_ not in ("VB", "VBG") or verb.i < verb.head.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children):
+        return False
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if lemma == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+    return lemma in lx["demand_verbs"]
 
 
 def _headline_deliberation(tok) -> bool:
@@ -420,7 +548,7 @@ def _headline_deliberation(tok) -> bool:
         return False
     if not (prev.pos_ in ("NOUN", "PROPN") or prev.tag_ == "PRP" or prev.is_quote or prev.pos_ == "CCONJ"):
         return False
-    if nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.tag_ not in ("DT", "PRP$"):
+    if nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.tag_ not in ("DT", "PRP$", "VBG"):
         return False
     return not any(c.dep_ in ("neg", "prt", "oprd", "ccomp", "xcomp", "aux") for c in tok.children)
 

@@ -468,3 +468,102 @@ def test_subscription_pleas_are_no_questions(analyse_text):
         "Already a subscriber?\nIf you value our reporting, please consider a monthly contribution.\n"
     )
     assert an.questions == [] and an.actors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a rejected award, ruling or comparison: whether it stands is left open (GUIDELINES 3, Disputes)
+        ("The fisheries ministry rejected the tribunal's award.", "rejected"),
+        ("Opposition rejects court ruling on ballot papers", "rejects"),
+        ("The observatory dismissed the comparison with last year's forecast.", "dismissed"),
+    ],
+)
+def test_a_rejected_award_ruling_or_comparison_is_disputed(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
+
+
+def test_a_rejected_proposal_is_a_stance_not_a_dispute(analyse_text):
+    _, an = analyse_text("The council rejected the proposal for a new car park.")
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a course of action weighed in the gerund: a deliberation under way
+        ("Retailer weighs closing its northern stores", "weighs"),
+        ("The board considers selling its cable unit.", "considers"),
+        # a decision on the actor's own course still to take
+        ("The union said its members would decide their position at a meeting on Friday.", "would decide"),
+        ("The board will decide next week.", "will decide"),
+        ("Growers said they would decide on further action after the harvest.", "would decide"),
+    ],
+)
+def test_a_course_weighed_or_still_to_decide(analyse_text, text, cue):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == cue
+
+
+def test_a_gerund_judged_is_a_view(analyse_text):
+    _, an = analyse_text("The company considers cutting jobs unthinkable.")
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act demanded, urged or ruled out "until" an event: the condition is pending despite the past perfect
+        "The tenants demanded that the landlord freeze the rents until the repairs had been finished.",
+        "The general ruled out withdrawing the tanks until the rebels had handed over their weapons.",
+        "The union urged the company to halt the layoffs until the audit had been published.",
+    ],
+)
+def test_a_demanded_act_until_an_event(analyse_text, text):
+    _, an = analyse_text(text)
+    assert only_question(an).cue == "until"
+
+
+def test_an_act_itself_until_an_event_may_be_a_settled_past(analyse_text):
+    _, an = analyse_text("Protesters refused to leave the square until police had arrived.")
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+def test_a_quoted_hope_for_an_outcome_stays_open(analyse_text):
+    _, an = analyse_text('"The trial went well, and I hope the results hold up," said Dr Ana Ruiz.')
+    assert only_question(an).cue == "hope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I hope you enjoyed the concert," the singer told the crowd.',  # a hope about the past
+        # the question put to people about their own wish or view frames a choice or a poll
+        '"Voters are being asked whether they want one chamber or two," the prime minister said.',
+        "In the survey, farmers were asked whether they trust the water board.",
+        # a hedge in the reason given for a firm main point
+        "The regulator ruled out a ban, arguing that the risks were small and that a ban could push buyers "
+        "to riskier products.",
+        # a hedge in a clause that only measures something else
+        "The settlement was a fraction of what the lawsuit was likely to cost the firm.",
+        # a hope for the speaker's own act is an aim; a judgment questioned is a mind, not a ruling
+        '"I hope I can coach here one day," the player said.',
+        "Critics are questioning the mayor's judgment in backing the stadium.",
+        # a verb of choosing whose object stands elsewhere is no course left open
+        "That is the kind of judge many senators fear she would choose.",
+    ],
+)
+def test_hopes_questions_and_hedges_that_leave_nothing_open(analyse_text, text):
+    _, an = analyse_text(text)
+    assert an.questions == [], [(q.cue, q.about) for q in an.questions]
+
+
+def test_a_measure_stated_with_a_hedge_stays_open(analyse_text):
+    _, an = analyse_text("The recall is likely to cost more than £40 million.")
+    assert only_question(an).cue == "likely"
+
+
+def test_a_hedge_added_to_what_was_said_stays_open(analyse_text):
+    _, an = analyse_text("The minister said the plan was sound, adding that it could save millions.")
+    assert only_question(an).cue == "could"
