@@ -142,6 +142,9 @@ def _cues() -> dict:
         "persuaded": frozenset(lx["persuaded"]["verbs"]),
         "not_yet": frozenset(lx["not_yet"]["heads"]),
         "took_time": frozenset(lx["took_time"]["verbs"]),
+        "proposals": frozenset(lx["proposals"]["verbs"]),
+        "proposed_nothing": frozenset(lx["proposals"]["nothing"]),
+        "proposed_acts": frozenset(lx["proposals"]["acts"]),
         "time_units": frozenset(lx["took_time"]["units"]),
     }
 
@@ -257,6 +260,8 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
                                                         or agent_like(lemma_of(c)) or _partitive_of(c) is not None)
             for c in children):
         return None  # "tell the truth", "tell more jokes" say nothing to anyone
+    if lemma in cues["proposals"] and not _proposal(tok, children, cues):
+        return None
     if lemma == "continue" and not _colon_or_quote_after(tok):  # "continued:" introduces more of a quote
         return None
     if lemma in ("rule", "point", "find", "figure") and not deps & CLAUSE_DEPS:
@@ -267,6 +272,27 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
     if need == "object" and not deps & OBJECT_DEPS and not _colon_or_quote_after(tok):
         return None
     return start, end
+
+
+_MAYBE = {"could", "might", "may", "can"}
+
+
+def _proposal(tok, children, cues) -> bool:
+    """Does "offer" put a proposal forward: what is offered ("offered Togo joint patrols"), or an infinitive
+    ("offered to mediate"); not nothing ("offered no details"), an act ("offered his resignation") or a negated
+    offer ("did not offer")?"""
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MAYBE for c in children):
+        return False  # ("could offer a retort" says what something might do)
+    if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
+        return False  # "obligates countries to offer protection": the object would offer, not the subject
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children):
+        return True
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return False
+    words = {obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in ("det", "amod", "nummod")}
+    return not words & cues["proposed_nothing"] and obj.lemma_.lower() not in cues["proposed_acts"] \
+        and obj.lower_ not in cues["proposed_acts"]
 
 
 def _left_of(tok) -> int:

@@ -734,3 +734,16 @@ def test_a_headline_speaker_named_after_the_colon(analyse_text):
         "Niger's trade minister, Aïcha Akakpo, criticised the verdict on Friday.\n"
     )
     assert said_by(doc, an, "Verdict is") == {"Aïcha Akakpo", "Benin"}
+
+
+def test_an_offer_is_a_proposal_but_not_an_offer_of_nothing(analyse_text):
+    doc, an = analyse_text(
+        "Norway's foreign minister, Ine Dahl, offered Sweden joint patrols of the fishing grounds.\n"
+        "The African Union offered to mediate between the two governments.\n"
+        "The minister offered no details about the cost.\n"
+        "Senator Hal Brooks offered his resignation on Friday.\n"
+        "The reforms could offer a reply to critics in both parties.\n"
+    )
+    assert said_by(doc, an, "joint patrols") and said_by(doc, an, "to mediate") == {"African Union"}
+    assert not said_by(doc, an, "no details") and not said_by(doc, an, "resignation")
+    assert not said_by(doc, an, "a reply to critics")
