@@ -728,6 +728,21 @@ _PAIR_KINDS = {"company": "organization", "firm": "organization", "bank": "organ
                "leader": "person", "man": "person", "woman": "person", "minister": "person", "candidate": "person"}
 
 
+def _attributive(tok) -> bool:
+    """A passive participle that describes a noun with its agent ("temples claimed by both countries", "a stretch of
+    sea claimed by Ghana and Togo"): the narrator names a thing by a stance held elsewhere, background (GUIDELINES
+    2), not a stance stated in the story."""
+    if tok.tag_ not in ("VBN", "VBD") or not any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+        return False  # "the territory was claimed by both": a clause of its own
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    # (the parser often hangs the reduced relative on the verb: "shelling around temples claimed by both countries")
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.dep_ == "advcl" and prev is not None and prev.pos_ in ("NOUN", "PROPN") and not prev.is_sent_start
+
+
 def _voted(tok) -> bool:
     """"voted 8-5 to reject the budget": a vote is an action (GUIDELINES 6), not a stated stance."""
     head = tok.head
@@ -896,7 +911,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                     # said holds no position of its own either
                     silent.append(tok)
                     continue
-                if rng is None or _hypothetical(tok) or _took_time(tok, cues) or _voted(tok):
+                if rng is None or _hypothetical(tok) or _took_time(tok, cues) or _voted(tok) or _attributive(tok):
                     continue
                 subj = _subject(tok, skip)
                 if subj is None:

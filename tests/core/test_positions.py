@@ -747,3 +747,11 @@ def test_an_offer_is_a_proposal_but_not_an_offer_of_nothing(analyse_text):
     assert said_by(doc, an, "joint patrols") and said_by(doc, an, "to mediate") == {"African Union"}
     assert not said_by(doc, an, "no details") and not said_by(doc, an, "resignation")
     assert not said_by(doc, an, "a reply to critics")
+
+
+def test_a_thing_described_by_who_claims_it_is_background(analyse_text):
+    _, an = analyse_text(
+        "The truce held after weeks of shelling around hilltop shrines claimed by both countries.\n"
+        "A tribunal divided a stretch of sea claimed by both Peru and Chile.\n"
+    )
+    assert an.positions == []
