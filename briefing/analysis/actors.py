@@ -141,6 +141,17 @@ _STATE_DEEDS = {"decision", "position", "stance", "offer", "plan", "policy", "re
                 "invasion", "attack", "sanctions", "ban", "law", "rules", "budget", "aid", "troops", "forces"}
 
 
+def _state_run(ent) -> bool:
+    """Is the name set beside a state-run outlet ("The Global Courier, a state-run newspaper")?"""
+    for c in ent.root.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in _roles("state_media"):
+            words = {t.lower_ for t in c.subtree if t.i < c.i}
+            if "state" in words and words & {"run", "owned", "controlled", "backed", "funded"} or \
+                    "state-run" in words or "state-owned" in words:
+                return True
+    return False
+
+
 def _idle_possessor(tok) -> bool:
     """Does a place's possessive only locate what it owns ("Kenya's drought", "Norway's coast")?"""
     if tok.dep_ != "poss" or tok.head.pos_ != "NOUN":
@@ -401,6 +412,13 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
         if label == "ORG" and root.pos_ == "ADJ":
             continue  # "Antarctic snow": an adjective the NER took for a name
         if label == "ORG":
+            if _state_run(ent):
+                # "The Global Courier, a state-run newspaper, warned": state media speak for their state (GUIDELINES
+                # 1); which state the article says (a demonym here, else the state media it named just before)
+                dem = next((countries.demonym(t.text) for t in doc[ent.end : ent.root.right_edge.i + 1]
+                            if countries.demonym(t.text)), None)
+                add(MentionF(start, end, surface, dem or "", "state", sent, "state_media"), ent.start, ent.end)
+                continue
             if outlet_name(surface) or (ent.start in datelined and _parenthesised(ent)):
                 add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "outlet"), ent.start, ent.end)
                 continue

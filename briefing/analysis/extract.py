@@ -112,6 +112,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
                 descriptions.add(len(all_mentions))
             all_mentions.append(m)
     keys = actor_keys(all_mentions)
+    _state_media(all_mentions, keys)
     seat_org = _domestic_seats(all_mentions, keys)
     for gi in seat_org:
         keys[gi] = ("organization", fold(re.sub(r"^the\s+", "", all_mentions[gi].surface, flags=re.I)))
@@ -347,6 +348,25 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
             questions.append(Question(Question.make_id(sent.key, q.cue), q.sentence, q.cue, q.cue_start, q.cue_end,
                                       q.about, sent.start, sent.end))
     return actors, positions, questions
+
+
+def _state_media(mentions: list[MentionF], keys: list[tuple[str, str]]) -> None:
+    """A state-run outlet named without its state ("The Global Courier, a state-run newspaper") is the state
+    the article named in the sentences before, its state media first ("Chinese state media went further");
+    with no state there it stays an organisation of its own."""
+    media = lexicons.words("roles", "state_media")
+    for gi, m in enumerate(mentions):
+        if m.how != "state_media" or m.name:
+            continue
+        near = [g for g, x in enumerate(mentions) if keys[g][0] == "state" and x.start < m.start and x.name
+                and not x.weak and x.sentence >= m.sentence - 2]
+        near.sort(key=lambda g: (any(w in media for w in fold(mentions[g].surface).split()), mentions[g].start))
+        if near:
+            m.name = mentions[near[-1]].name
+            keys[gi] = keys[near[-1]]
+        else:
+            m.name = re.sub(r"^the\s+", "", m.surface, flags=re.I)
+            keys[gi] = ("organization", fold(m.name))
 
 
 def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> list[int]:

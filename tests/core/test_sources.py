@@ -23,3 +23,12 @@ def test_officials_of_a_body_named_after_its_leader_speak_for_the_body(analyse_t
     )
     assert said_by(doc, an, "drop the library cuts") == {"Calloway administration"}
     assert "Ruth Calloway" in {a.name for a in an.actors}
+
+
+def test_a_state_run_outlet_speaks_for_the_state_the_article_named(analyse_text):
+    doc, an = analyse_text(
+        "Beijing said it firmly opposes the ban. Chinese state media went further. The Eastern Herald, a "
+        "state-run newspaper, warned in an editorial that Dutch firms should expect closer inspections.\n"
+    )
+    assert said_by(doc, an, "closer inspections") == {"China"}
+    assert "The Eastern Herald" in next(a for a in an.actors if a.name == "China").aliases
