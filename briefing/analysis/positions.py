@@ -143,6 +143,9 @@ def _cues() -> dict:
         "not_yet": frozenset(lx["not_yet"]["heads"]),
         "took_time": frozenset(lx["took_time"]["verbs"]),
         "proposals": frozenset(lx["proposals"]["verbs"]),
+        "decisions": frozenset(lx["decisions"]["verbs"]),
+        "to_someone": frozenset(lx["decisions"]["to_someone"]),
+        "adjudicators": frozenset(lx["decisions"]["adjudicators"]),
         "proposed_nothing": frozenset(lx["proposals"]["nothing"]),
         "proposed_acts": frozenset(lx["proposals"]["acts"]),
         "time_units": frozenset(lx["took_time"]["units"]),
@@ -231,6 +234,8 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
         for c in children:
             if c.dep_ == "dobj" and c.lower_ in cues["held"] and c.i > tok.i:
                 return start, c.i + 1
+    if lemma in cues["decisions"] and _decision(tok, children, cues):
+        return start, end
     parts = cues["phrasal"].get(lemma)
     if parts and not (lemma in cues["dismissals"] and not any(
             c.dep_ == "dobj" and c.lemma_.lower() in cues["dismissed"] for c in children)):
@@ -272,6 +277,29 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
     if need == "object" and not deps & OBJECT_DEPS and not _colon_or_quote_after(tok):
         return None
     return start, end
+
+
+def _decision(tok, children, cues) -> bool:
+    """A court's, tribunal's or arbitrator's decision: "the tribunal awarded Ghana two thirds of the zone", "Tribunal
+    gives Ghana most of ...", "the Court of Appeal overturned the ruling"; what is decided as object, the body as
+    subject (of this verb or of the verb it is joined to)."""
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MAYBE for c in children):
+        return False
+    if not any(c.dep_ == "dobj" and c.i > tok.i for c in children):
+        return False
+    lemma = lemma_of(tok)
+    if lemma in cues["to_someone"] and not (any(c.dep_ == "dative" for c in children) or sum(
+            1 for c in children if c.dep_ == "dobj") >= 2):
+        return False  # ("gives Ghana most of the zone": the parser often takes the receiver for a second object)
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in children):
+        return False  # "... after the district court upheld the law": the time of something else, background
+    t = tok
+    while t.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in t.children):
+        t = t.head
+    # (any subject: the parser takes a dateline for a second one, "GENEVA (WAM) - An arbitral tribunal awarded")
+    return any(c.dep_ == "nsubj" and ({c.lemma_.lower(), c.lower_} | {d.lower_ for d in c.children
+                                                                     if d.dep_ == "compound"}) & cues["adjudicators"]
+               for c in t.children)
 
 
 _MAYBE = {"could", "might", "may", "can"}

@@ -755,3 +755,14 @@ def test_a_thing_described_by_who_claims_it_is_background(analyse_text):
         "A tribunal divided a stretch of sea claimed by both Peru and Chile.\n"
     )
     assert an.positions == []
+
+
+def test_a_tribunals_award_is_its_announced_decision(analyse_text):
+    doc, an = analyse_text(
+        "An international arbitral tribunal on Wednesday awarded Peru about two thirds of the disputed zone.\n"
+        "The company gave its staff a bonus in March.\n"
+        "The groups appealed after the district court upheld the law.\n"
+    )
+    (who,) = said_by(doc, an, "awarded Peru")
+    assert "tribunal" in who.lower()
+    assert not said_by(doc, an, "bonus") and not said_by(doc, an, "upheld")
