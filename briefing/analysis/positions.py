@@ -143,6 +143,8 @@ def _cues() -> dict:
         "not_yet": frozenset(lx["not_yet"]["heads"]),
         "took_time": frozenset(lx["took_time"]["verbs"]),
         "proposals": frozenset(lx["proposals"]["verbs"]),
+        "revisions": frozenset(lx["revisions"]["verbs"]),
+        "revised": frozenset(lx["revisions"]["nouns"]),
         "decisions": frozenset(lx["decisions"]["verbs"]),
         "to_someone": frozenset(lx["decisions"]["to_someone"]),
         "adjudicators": frozenset(lx["decisions"]["adjudicators"]),
@@ -230,6 +232,12 @@ def _cue_of(tok, cues) -> tuple[int, int] | None:
         for c in children:
             if c.dep_ in ("dobj", "acomp", "oprd", "ccomp", "xcomp") and c.lower_ in cues["light_nouns"]:
                 return start, c.i + 1 if c.i > tok.i else end
+    if lemma in cues["revisions"]:  # "cut its revenue forecast", "raises outlook"
+        for c in children:
+            if c.dep_ == "dobj" and c.i > tok.i and c.lower_ in cues["revised"] and all(
+                    d.dep_ != "poss" or d.lower_ in ("its", "their") for d in c.children) and not any(
+                    d.dep_ == "det" and d.lower_ not in ("its", "their") for d in c.children):
+                return start, c.i + 1
     if lemma in cues["holding"]:  # "have doubts about", "harbour reservations"
         for c in children:
             if c.dep_ == "dobj" and c.lower_ in cues["held"] and c.i > tok.i:

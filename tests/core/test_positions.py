@@ -766,3 +766,12 @@ def test_a_tribunals_award_is_its_announced_decision(analyse_text):
     (who,) = said_by(doc, an, "awarded Peru")
     assert "tribunal" in who.lower()
     assert not said_by(doc, an, "bonus") and not said_by(doc, an, "upheld")
+
+
+def test_a_company_cutting_its_forecast_states_what_it_expects(analyse_text):
+    doc, an = analyse_text(
+        "Velomar cut its profit forecast for the year on Tuesday.\n"
+        "The central bank cut interest rates by a quarter point.\n"
+    )
+    (p,) = an.positions
+    assert (p.actor, p.cue) == ("Velomar", "cut its profit forecast")
