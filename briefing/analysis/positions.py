@@ -693,13 +693,15 @@ def _source_refs(tok, ctx) -> list[SourceRef]:
     return refs
 
 
-def _headline_noun(t, ctx) -> SourceRef | None:
+def _headline_noun(t, ctx, misread: bool = False) -> SourceRef | None:
     """A headline's subject written as a bare role or body noun, headline style ("Club says it will appeal",
     "Appeal court rules ...", "Minister vows to ...", "Start-up says ...", "..., regulator says"): the club, court or
     minister the article names (after it, as a rule), resolved like "the club" (``ahead``); unresolved, it stays
     a description. A bare "study" ("..., study says", "Study finds ...") is the research body the article names
     (a document states what its issuer found: GUIDELINES 6); none named, no source."""
-    if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ not in ("NN", "NNP") or t.pos_ not in ("NOUN", "PROPN"):
+    # (``misread``: the subject of a verb the tagger took for a noun, see _headline_verb)
+    if t.dep_ not in ("nsubj", "nsubjpass") and not misread or t.tag_ not in ("NN", "NNP") or t.pos_ not in (
+            "NOUN", "PROPN"):
         return None
     doc = t.doc
     lemma = t.lower_
@@ -747,6 +749,38 @@ def _trailing_report(t) -> bool:
     left = t.left_edge.i
     return t.dep_ == "nsubj" and verb.i > t.i and left > 0 and doc[left - 1].text == "," and any(
         c.dep_ in ("ccomp", "parataxis") and c.i < left for c in verb.children)
+
+
+def _headline_verb(tok, ctx):
+    """A headline's verb the tagger took for a plural noun before a plural object it took for the verb ("Government
+    rejects calls for an inquiry", "Minister slams plans ...": the small model reads "rejects calls" as a noun and its
+    verb): a candidate of the stance or report, its source the bare noun or name that opens the line; None otherwise."""
+    if not (ctx.open_line or ctx.clause) or tok.tag_ != "NNS" or not tok.text.islower() or not tok.lower_.endswith("s"):
+        return None
+    doc = tok.doc
+    sent = tok.sent
+    if tok.i == sent.start or tok.i + 1 >= sent.end or not doc[tok.i + 1].is_alpha:
+        return None
+    cues = _cues()
+    lemma = next((w for w in (tok.lower_[:-1], tok.lower_[:-2]) if cues["needs"].get(w) in ("any", "object")), "")
+    if not lemma:
+        return None
+    opener = doc[sent.start:tok.i]  # the subject: a bare noun or a name, nothing else
+    if len(opener) > 4 or not doc[sent.start].text[:1].isupper() or not all(
+            t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NN", "NNP") for t in opener):
+        return None
+    subj = opener[-1]
+    if subj.i in ctx.tok2m:
+        m = ctx.mentions[ctx.tok2m[subj.i]]
+        if m.how == "outlet" or any(ctx.tok2m.get(t.i) != ctx.tok2m[subj.i] for t in opener):
+            return None
+        refs = [SourceRef("mention", ctx.tok2m[subj.i], surface=m.surface, offset=m.start)]
+    else:
+        ref = _headline_noun(subj, ctx, misread=True)
+        if ref is None:
+            return None
+        refs = [ref]
+    return tok, tok.i, tok.i + 1, refs, _trim(doc, tok.i + 1, sent.end), _inside(quote_spans(doc.text), tok.idx)
 
 
 def _descriptive_genitive(x, ctx) -> bool:
@@ -933,6 +967,10 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                         if acting and m.how == "description":
                             m.how = "acting"  # "Protesters blocked the road": a group that acts is an actor
             is_frame = _frame(tok)
+            head_verb = _headline_verb(tok, ctx)
+            if head_verb is not None:  # "Government rejects calls for an inquiry": "rejects" tagged a noun
+                cands.append(head_verb)
+                continue
             if (tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB") or _misread_verb(tok)) and not is_frame:
                 if lemma in cues["channels"] and _channel(tok, ctx):
                     continue
@@ -950,8 +988,8 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 if rng is None or _hypothetical(tok) or _took_time(tok, cues) or _voted(tok) or _attributive(tok):
                     continue
                 subj = _subject(tok, skip)
-                if subj is None:
-                    continue
+                if subj is None or _headline_verb(subj, ctx) is not None:
+                    continue  # ("calls" in "Government rejects calls for ...": the object the tagger took for a verb)
                 if lemma in cues["document_only"] and lemma_of(subj) not in _nouns()["document"]:
                     continue  # "the poll shows ..." is a finding; "she showed the letter" is not
                 all_refs = _source_refs(subj, ctx)

@@ -775,3 +775,16 @@ def test_a_company_cutting_its_forecast_states_what_it_expects(analyse_text):
     )
     (p,) = an.positions
     assert (p.actor, p.cue) == ("Velomar", "cut its profit forecast")
+
+
+def test_a_headline_verb_the_tagger_took_for_a_noun(analyse_text):
+    # the small model reads "rejects calls" as a noun and its verb
+    doc, an = analyse_text(
+        "Government rejects calls for an inquiry into the port deal\n"
+        "Insurance claims soar after the storm\n"
+        "Portugal's government said on Monday it would not open an inquiry.\n"
+    )
+    assert said_by(doc, an, "rejects calls") == {"Portugal"}
+    (p,) = [p for p in an.positions if p.sentence == 0]
+    assert p.cue == "rejects" and p.content == "calls for an inquiry into the port deal"
+    assert not said_by(doc, an, "claims soar")
