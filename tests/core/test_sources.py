@@ -32,3 +32,15 @@ def test_a_state_run_outlet_speaks_for_the_state_the_article_named(analyse_text)
     )
     assert said_by(doc, an, "closer inspections") == {"China"}
     assert "The Eastern Herald" in next(a for a in an.actors if a.name == "China").aliases
+
+
+def test_headline_nouns_find_the_club_named_below(analyse_text):
+    _, an = analyse_text(
+        "Harlow Rovers docked 12 points for breaking spending rules\n"
+        "Club says it will appeal; players' union warns wages are at risk\n"
+        "The Coastal Football League on Friday deducted 12 points from Harlow Rovers and fined the club.\n"
+        "The Professional Players’ Association warned that wages were at risk.\n"
+    )
+    by_cue = {p.cue: p.actor for p in an.positions if p.sentence == 1}
+    assert by_cue == {"says": "Harlow Rovers", "warns": "Professional Players’ Association"}
+    assert next(a for a in an.actors if a.name == "Harlow Rovers").kind == "organization"
