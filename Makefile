@@ -52,7 +52,7 @@ bench: install
 	$(BIN)/python benchmarks/tui.py
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/quality.py ../shared/eval/seed.gold.json tests/data/quality tests/data/heldout \
-		tests/data/heldout2 tests/data/heldout3 ../shared/eval/polnear/dev.jsonl
+		tests/data/heldout2 tests/data/heldout3 tests/data/heldout4 tests/data/heldout5 ../shared/eval/polnear/dev.jsonl
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
