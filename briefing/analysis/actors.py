@@ -168,7 +168,7 @@ _PARENTED_BODIES = {"board", "cabinet", "coalition", "administration", "governme
 _RUN_BY_A_PERSON = {"administration", "government", "cabinet", "presidency", "campaign", "coalition", "regime"}
 
 
-def _main_clause(verb) -> bool:
+def main_clause(verb) -> bool:
     """Is ``verb`` the sentence's main verb (or one joined to it by "and", "but")?"""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
@@ -545,7 +545,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
     for i, idx in tok2m.items():
         if not out[idx].subject and doc[i].dep_ in SUBJECT_DEPS | {"appos"} and acts(doc[i]):
             out[idx].subject = True
-        if doc[i].dep_ in SUBJECT_DEPS and _main_clause(doc[i].head):
+        if doc[i].dep_ in SUBJECT_DEPS and main_clause(doc[i].head):
             out[idx].main = True
     for (s, e), span in zip(weak_sents, weak_spans):
         if any(span.start == b.start for b in bylines):

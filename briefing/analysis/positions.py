@@ -26,6 +26,7 @@ from briefing.analysis import lexicons
 from briefing.analysis.models import loaded_pipeline
 from briefing.analysis.actors import (
     MentionF,
+    main_clause,
     agent_like,
     company_noun,
     base_form,
@@ -957,7 +958,10 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                 # plural people named by a description are antecedents for a later "they"
                 # (not inside a direct quote: the speaker's "our customers", "parents should" are no actors of the
                 # article; not with a verb of having or being: "providers would have until September")
-                acting = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and lemma in _nouns()["people"]
+                # (a group acting inside what someone reports, "said the workers had accepted", or inside a
+                # relative or "whether" clause is talked about, not acting in the story)
+                acting = (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and main_clause(tok.head)
+                          and lemma in _nouns()["people"]
                           and lemma not in _GENERIC_PEOPLE and tok.head.lemma_.lower() not in _STATIVE
                           and not _inside(qspans, tok.idx))
                 for r in _source_refs(tok, ctx):

@@ -934,3 +934,12 @@ def test_a_campaign_named_by_a_slogan_is_not_the_body_it_names(analyse_text):
     )
     assert {"Keep Our Senate", "Senate"} <= names(an)
     assert "Senate" not in actor(an, "Keep Our Senate").aliases
+
+
+def test_a_group_acting_only_inside_what_someone_reports_is_no_actor(analyse_text):
+    _, an = analyse_text(
+        "Union organiser Priya Shah said the workers had accepted a pay freeze last year.\n"
+        "It is unclear whether other investors will follow.\n"
+        "Farmers blocked the motorway near the capital with their tractors on Monday.\n"
+    )
+    assert names(an) == {"Priya Shah", "Farmers"}
