@@ -374,7 +374,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
             b = root.head.i + 1
             name = base_form(ent.text).removesuffix("'s").removesuffix("’s") + " " + root.head.lower_
             add(MentionF(start, offset + doc[b - 1].idx + len(doc[b - 1].text), span_text(doc, ent.start, b),
-                         name, "organization", sent, "ent"), ent.start, b)
+                         name, "organization", sent, "body"), ent.start, b)  # (its parent's words are not its own)
             continue
         if label in ("PERSON", "ORG") and root.dep_ == "compound" and root.head.i == ent.end and \
                 root.head.lemma_.lower() in _RUN_BY_A_PERSON:
@@ -382,7 +382,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
             b = root.head.i + 1
             name = base_form(span_text(doc, ent.start, b))
             add(MentionF(start, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name, "organization", sent,
-                         "ent"), ent.start, b)
+                         "body"), ent.start, b)
             continue
         if label == "PERSON":
             ent = _with_given_name(ent)  # "Leyla Demir" tagged from "Demir" on

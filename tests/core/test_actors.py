@@ -923,6 +923,12 @@ def test_a_body_named_through_its_acting_parent_is_an_actor(analyse_text):
     assert "Harwell board" in names(an)
     assert "Harwell's board" in actor(an, "Harwell board").aliases
     assert "Harwell Motors" in names(an)
+    _, an = analyse_text(
+        "Calder Appliances said its accounts were sound.\n"
+        "Calder's board is expected to decide on Thursday whether to hire an outside firm.\n"
+        "Calder denied the claim.\n"
+    )
+    assert names(an) == {"Calder Appliances", "Calder board"}  # "Calder" alone is still the company
 
 
 def test_a_campaign_named_by_a_slogan_is_not_the_body_it_names(analyse_text):
