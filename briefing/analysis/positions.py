@@ -791,7 +791,7 @@ def _descriptive_genitive(x, ctx) -> bool:
         x.doc[x.i + 1].tag_ == "POS" and x.doc[x.i + 1].text in ("'", "’")
 
 
-_PAIR_KINDS = {"company": "organization", "firm": "organization", "bank": "organization", "group": "organization",
+_PAIR_KINDS = {"ministry": "state", "company": "organization", "firm": "organization", "bank": "organization", "group": "organization",
                "organization": "organization", "organisation": "organization", "party": "organization",
                "union": "organization", "carrier": "organization", "airline": "organization",
                "country": "state", "nation": "state", "government": "state", "state": "state", "side": "any",
@@ -968,7 +968,7 @@ def block_positions(doc, offset: int, sentence_of, mentions: list[MentionF], tok
                     if r.kind == "mention" and r.mention >= 0:
                         ctx.antecedents.add(r.mention)
                         m = ctx.mentions[r.mention]
-                        if acting and m.how == "description":
+                        if acting and m.how == "description" and not r.pair:  # ("the two neighbours": named)
                             m.how = "acting"  # "Protesters blocked the road": a group that acts is an actor
             is_frame = _frame(tok)
             head_verb = _headline_verb(tok, ctx)

@@ -44,3 +44,12 @@ def test_headline_nouns_find_the_club_named_below(analyse_text):
     by_cue = {p.cue: p.actor for p in an.positions if p.sentence == 1}
     assert by_cue == {"says": "Harlow Rovers", "warns": "Professional Players’ Association"}
     assert next(a for a in an.actors if a.name == "Harlow Rovers").kind == "organization"
+
+
+def test_the_two_ministries_are_the_two_states_named_before(analyse_text):
+    doc, an = analyse_text(
+        "Georgia and Armenia signed the cable deal on Monday. The two neighbours have argued over the route for "
+        "years. According to the two foreign ministries, the cable will cost about 2 billion euros.\n"
+    )
+    assert said_by(doc, an, "2 billion euros") == {"Georgia", "Armenia"}
+    assert {a.name for a in an.actors} == {"Georgia", "Armenia"}
