@@ -135,7 +135,7 @@ def is_locative(tok) -> bool:
 # what a state's possessive makes it do or hold ("Ghana's decision", "Togo's claim"): anything else it owns
 # only locates ("Kenya's drought", "Norway's coast")
 _STATE_DEEDS = {"decision", "position", "stance", "offer", "plan", "policy", "response", "bid", "move", "approach",
-                "view", "strategy", "demand", "proposal", "attempt", "effort", "decision", "case", "argument",
+                "view", "strategy", "demand", "proposal", "attempt", "effort", "case", "argument",
                 "interest", "interests", "action", "actions", "role", "share", "stake", "behalf", "consent",
                 "approval", "permission", "ally", "allies", "partner", "partners", "relations", "ties", "war",
                 "invasion", "attack", "sanctions", "ban", "law", "rules", "budget", "aid", "troops", "forces"}
@@ -161,11 +161,28 @@ def _idle_possessor(tok) -> bool:
         and lemma not in lexicons.words("cues", "stance_nouns", key="nouns") and not agent_like(lemma)
 
 
-# bodies named after the person who leads them ("the Esterhaus administration", "the Oduya government")
 # bodies named through their parent ("Velomar's board", "Varela's cabinet")
 _PARENTED_BODIES = {"board", "cabinet", "coalition", "administration", "government", "campaign", "committee",
                     "panel"}
+# bodies named after the person who leads them ("the Esterhaus administration", "the Oduya government")
 _RUN_BY_A_PERSON = {"administration", "government", "cabinet", "presidency", "campaign", "coalition", "regime"}
+
+
+def _named_through(ent) -> tuple[int, str, str] | None:
+    """A body named through its parent or its leader, not the parent or leader itself: "Velomar's board met"
+    (a possessive whose body acts, GUIDELINES 1), "the Esterhaus administration". Its end token, its written form
+    and its name ("Velomar board"), or None."""
+    root = ent.root
+    head = root.head
+    lemma = head.lemma_.lower()
+    doc = ent.doc
+    if root.dep_ == "poss" and lemma in _PARENTED_BODIES and acts(head) and head.i <= ent.end + 2:
+        name = base_form(ent.text).removesuffix("'s").removesuffix("’s") + " " + head.lower_
+        return head.i + 1, span_text(doc, ent.start, head.i + 1), name
+    if root.dep_ == "compound" and head.i == ent.end and lemma in _RUN_BY_A_PERSON:
+        name = base_form(span_text(doc, ent.start, head.i + 1))
+        return head.i + 1, name, name
+    return None
 
 
 def main_clause(verb) -> bool:
@@ -293,7 +310,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
         for a, b in _channel_names(span):  # "told the Asia Chip Report", "the newspaper Het Financieel Kompas"
             name = base_form(span_text(doc, a, b))
             add(MentionF(offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1].text), name,
-                         _strip_the(name), "organization", sentence_of(a), "outlet"), a, b)
+                         strip_the(name), "organization", sentence_of(a), "outlet"), a, b)
     for span in sents:
         run = _fronted_body(span)
         if run is not None:
@@ -368,20 +385,10 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
                 or _company_apposed(ent)):
             label = "ORG"  # "Brennan Freight", "Harwick Foods": the last word names a company or body;
             # "the rail operator Meridian", "budget airline Vantra": a company noun introduces it
-        if label in ("PERSON", "ORG") and root.dep_ == "poss" and root.head.lemma_.lower() in _PARENTED_BODIES \
-                and acts(root.head) and root.head.i <= ent.end + 2:
-            # "Velomar's board met", "Varela's cabinet is split": the body named through its parent (GUIDELINES 1)
-            b = root.head.i + 1
-            name = base_form(ent.text).removesuffix("'s").removesuffix("’s") + " " + root.head.lower_
-            add(MentionF(start, offset + doc[b - 1].idx + len(doc[b - 1].text), span_text(doc, ent.start, b),
-                         name, "organization", sent, "body"), ent.start, b)  # (its parent's words are not its own)
-            continue
-        if label in ("PERSON", "ORG") and root.dep_ == "compound" and root.head.i == ent.end and \
-                root.head.lemma_.lower() in _RUN_BY_A_PERSON:
-            # "the Esterhaus administration", "the Oduya government": the body a person leads, not the person
-            b = root.head.i + 1
-            name = base_form(span_text(doc, ent.start, b))
-            add(MentionF(start, offset + doc[b - 1].idx + len(doc[b - 1].text), name, name, "organization", sent,
+        body = _named_through(ent) if label in ("PERSON", "ORG") else None
+        if body is not None:  # "Velomar's board met", "the Esterhaus administration": the body, not its parent
+            b, written, name = body  # (how "body": its parent's words do not join the name rules)
+            add(MentionF(start, offset + doc[b - 1].idx + len(doc[b - 1].text), written, name, "organization", sent,
                          "body"), ent.start, b)
             continue
         if label == "PERSON":
@@ -420,7 +427,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
                 add(MentionF(start, end, surface, dem or "", "state", sent, "state_media"), ent.start, ent.end)
                 continue
             if outlet_name(surface) or (ent.start in datelined and _parenthesised(ent)):
-                add(MentionF(start, end, surface, _strip_the(surface), "organization", sent, "outlet"), ent.start, ent.end)
+                add(MentionF(start, end, surface, strip_the(surface), "organization", sent, "outlet"), ent.start, ent.end)
                 continue
             organ = _state_organ(ent)
             if organ:
@@ -442,7 +449,7 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
             parent = root.dep_ == "poss" and root.head.lemma_.lower() in _roles("body")
             # a product's name ("the Tern-2 rocket", "the chip, called Hestia"): no actor anywhere in the article
             product = _names_product(root)
-            add(MentionF(start, end, surface, _strip_the(surface), "organization", sent,
+            add(MentionF(start, end, surface, strip_the(surface), "organization", sent,
                          "product" if product else "ent", roles=_company_roles(ent), weak=modifier or product,
                          idle=parent), ent.start, ent.end)
             continue
@@ -450,13 +457,13 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
             # "The city of Phoenix is demanding": the city as a body speaks
             a = next((c.i for c in head.lefts if c.dep_ == "det"), head.i)
             a = a + 1 if doc[a].dep_ == "det" else a
-            add(MentionF(offset + doc[a].idx, end, base_form(span_text(doc, a, ent.end)), _strip_the(surface),
+            add(MentionF(offset + doc[a].idx, end, base_form(span_text(doc, a, ent.end)), strip_the(surface),
                          "organization", sent, "place"), a, ent.end)
             continue
         if label == "GPE" and root.dep_ == "pobj" and root.head.lower_ == "to" and \
                 root.head.head.lower_ == "according":
             # "According to Velomar, ...": a name the NER took for a place, and no country, speaks: a body
-            add(MentionF(start, end, surface, _strip_the(surface), "organization", sent,
+            add(MentionF(start, end, surface, strip_the(surface), "organization", sent,
                          "outlet" if outlet_name(surface) else "ent"), ent.start, ent.end)
             continue
         if label == "GPE" and surface.isupper() and len(surface) <= 3:
@@ -467,11 +474,11 @@ def block_mentions(doc, offset: int, sentence_of, sents=None, furn=None,
                 add(MentionF(start, end, surface, body, "organization", sent, "seat"), ent.start, ent.end)
                 continue
             if acts(root):
-                add(MentionF(start, end, surface, _strip_the(surface), "state", sent, "place"), ent.start, ent.end)
+                add(MentionF(start, end, surface, strip_the(surface), "state", sent, "place"), ent.start, ent.end)
             continue
         if label in ("LOC", "FAC") and acts(root) and root.head.pos_ in ("VERB", "AUX"):
             kind = "group" if label == "LOC" else "organization"
-            add(MentionF(start, end, surface, _strip_the(surface), kind, sent, "place"), ent.start, ent.end)
+            add(MentionF(start, end, surface, strip_the(surface), kind, sent, "place"), ent.start, ent.end)
     # proper nouns the NER missed, as subjects: kept as "unknown", a person only if a person elsewhere has that name;
     # a surname the tagger took for a common noun ("Trump further described the incident as ..."): a person
     # only if the article names a person so elsewhere, never an actor of its own (how "noun")
@@ -644,7 +651,7 @@ def _cue_verbs() -> frozenset[str]:
     return frozenset(out | {"see", "seek", "want", "plan"})
 
 
-def _headline_verb(tok) -> bool:
+def _titlecase_verb(tok) -> bool:
     """A capitalised verb of a title-case headline the NER ran into a name ("Obama Says", "Obama Seeks")."""
     w = tok.lower_
     if not (tok.text[:1].isupper() and w.endswith("s") and not tok.text.isupper() and (
@@ -669,7 +676,7 @@ def _mended_entities(ents) -> list:
             continue
         if len(ent) > 1 and company_noun(ent[0].lower_) and ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
             ent = _span(doc, ent.start + 1, ent.end, "ORG")  # "Supplier Kobari denies", "Maker Lumetra"
-        verbs = [t.i for t in ent if t.i > ent.start and _headline_verb(t)] if len(ent) > 1 else []
+        verbs = [t.i for t in ent if t.i > ent.start and _titlecase_verb(t)] if len(ent) > 1 else []
         if verbs:  # "Obama Says", "Dorsey Says Harbor Museum Tells" run together from a title-case headline
             bounds = [ent.start - 1] + verbs + [ent.end]
             pieces = [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
@@ -777,9 +784,12 @@ _CHANNEL_HEADS = {"report", "interview", "article", "editorial", "column", "stor
 def _capital_run(doc, last: int) -> tuple[int, int] | None:
     """The capitalised name ending at token ``last`` (its compounds and glue words before it), or None."""
     a = last
-    while a > 0 and (doc[a - 1].text[:1].isupper() or doc[a - 1].lower_ in ("of", "&")) and doc[a - 1].is_alpha \
-            and doc[a - 1].dep_ in ("compound", "nmod", "amod", "poss", "prep", "cc", "") or (
-            a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i >= a):
+    while a > 0:
+        prev = doc[a - 1]
+        word = prev.is_alpha and (prev.text[:1].isupper() or prev.lower_ == "of") and \
+            prev.dep_ in ("compound", "nmod", "amod", "poss", "prep", "cc", "")
+        if not (word or (prev.pos_ == "PROPN" and prev.head.i >= a)):
+            break
         a -= 1
     while a < last and not doc[a].text[:1].isupper():
         a += 1
@@ -797,10 +807,10 @@ def _channel_names(sent) -> list[tuple[int, int]]:
     for tok in sent:
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in ("NORP", "DATE", "TIME"):
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].head.i == tok.i:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and (
+                nxt.head.i == tok.i or (tok.head.i > tok.i and tok.head.pos_ == "PROPN")):
             continue  # not the last word of its name
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
-            continue
         run = _capital_run(doc, tok.i)
         if run is None:
             continue
@@ -1108,7 +1118,8 @@ def _titled(ent) -> bool:
     return prev is not None and prev.lower_.rstrip(".") in titles and prev.dep_ == "compound"
 
 
-def _strip_the(s: str) -> str:
+def strip_the(s: str) -> str:
+    """The name without a leading "the" ("The Financial Conduct Board" -> "Financial Conduct Board")."""
     return re.sub(r"^the\s+", "", s, flags=re.I)
 
 
@@ -1137,7 +1148,7 @@ def _norp(doc, ent, offset, sent, add, official, collective, people) -> None:
         # the word is the noun itself: "the Russians", "Democrats"
         if root.tag_ in ("NNS", "NNPS") or (root.pos_ in ("NOUN", "PROPN") and root.text.endswith("s")):
             surface = base_form(ent.text)
-            add(MentionF(offset + ent.start_char, offset + ent.end_char, surface, _strip_the(surface), "group", sent,
+            add(MentionF(offset + ent.start_char, offset + ent.end_char, surface, strip_the(surface), "group", sent,
                          "demonym"), ent.start, ent.end)
         return
     if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
@@ -1204,7 +1215,7 @@ def gender_of(m: MentionF) -> str:
 @lru_cache(maxsize=1 << 14)
 def org_key(name: str) -> str:
     """An organisation's name folded, without a leading article or a legal form ("The Lumina NV" -> "lumina")."""
-    words = fold(_strip_the(name)).split()
+    words = fold(strip_the(name)).split()
     suffixes = _roles("corporate_suffixes")
     while len(words) > 1 and words[-1].rstrip(",") in suffixes:
         words = words[:-1]
@@ -1298,7 +1309,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 long_orgs.setdefault(ini, fold(m.name))
             key = org_key(m.name)
             org_keys.setdefault(key, fold(m.name))
-            if key != fold(_strip_the(m.name)):
+            if key != fold(strip_the(m.name)):
                 legal.add(key)  # "Lumina NV": "Lumina" alone is this company
             words = key.split()
             if len(words) >= 2 and words[-1][:1].isalpha():
@@ -1319,7 +1330,7 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
     qualified: dict[str, str | None] = {}
     for m in mentions:
         if m.kind == "organization" and m.how == "ent":
-            words = _strip_the(m.name).split()
+            words = strip_the(m.name).split()
             if len(words) >= 3 and words[0].replace(".", "").isupper() and len(words[0].replace(".", "")) <= 4:
                 rest, key = fold(" ".join(words[1:])), org_key(m.name)
                 qualified[rest] = key if qualified.get(rest, key) == key else None
@@ -1334,13 +1345,13 @@ def actor_keys(mentions: list[MentionF]) -> list[tuple[str, str]]:
                 and fold(name) in person_keys and not (kind == "organization" and m.roles):
             kind = "person"  # a name tagged ORG (or missed) that is a person elsewhere (not one introduced by a
             # company noun: "rival network Vireo")
-        if (kind in ("person", "unknown") or (kind == "state" and m.how == "place")) and len(name.split()) == 1 \
-                and fold(name) in org_keys and fold(name) not in full_name_words \
-                and m.how in ("ent", "propn", "noun", "place") and not m.roles:
+        # a bare name the NER gave no kind or a wrong one (a person, a place: "Dekkerhof would cut")
+        retyped = (kind in ("person", "unknown") or (kind == "state" and m.how == "place")) \
+            and m.how in ("ent", "propn", "noun", "place") and not m.roles
+        given = fold(name) in full_name_words  # a word of a person's full name ("Declan" of "Declan Brennan")
+        if retyped and len(name.split()) == 1 and fold(name) in org_keys and not given:
             kind = "organization"  # "Cobalt and Vireo said" after "rival network Vireo": the company
-        if (kind in ("person", "unknown") or (kind == "state" and m.how == "place")) and (fold(name) in legal or (
-                first_words.get(fold(name)) and fold(name) not in full_name_words)) \
-                and m.how in ("ent", "propn", "noun", "place") and not m.roles:
+        if retyped and (fold(name) in legal or (first_words.get(fold(name)) and not given)):
             kind = "organization"  # "Lumina" after "Lumina NV", "Coldwater" beside "Coldwater Logistics"
         if kind == "unknown":
             keys.append(("unknown", fold(name)))
@@ -1413,7 +1424,7 @@ def merge(mentions: list[MentionF], keys: list[tuple[str, str]]) -> tuple[list[A
         d = order[idx]
         which.append(idx)
         name = m.name if key[0] == m.kind else m.surface
-        d.names.append(base_form(_strip_the(name)) if key[0] != "state" else name)
+        d.names.append(base_form(strip_the(name)) if key[0] != "state" else name)
         for form in (m.surface, m.full):
             if form and form.lower() not in ("he", "she", "it", "they"):
                 d.aliases.setdefault(fold(form), form)

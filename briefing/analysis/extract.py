@@ -14,13 +14,22 @@ called repeatedly for partial results, so it is linear in the number of findings
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing.analysis.actors import MentionF, actor_keys, block_mentions, furniture, furniture_block, gender_of, merge, role_line
+from briefing.analysis.actors import (
+    MentionF,
+    actor_keys,
+    block_mentions,
+    furniture,
+    furniture_block,
+    gender_of,
+    merge,
+    role_line,
+    strip_the,
+)
 from briefing.analysis import lexicons
 from briefing.analysis.countries import fold
 from briefing.analysis.positions import BlockQuoteInfo, PositionF, SourceRef, block_positions, quote_spans
@@ -48,8 +57,8 @@ def extract_block(doc, document: Document, block: Block) -> BlockFindings:
     def sentence_of(token_i: int) -> int:
         return first + bisect_right(starts, token_i) - 1
 
-    blocks = document.blocks
-    credit = block.number < len(blocks) and role_line(document.text[blocks[block.number].start : blocks[block.number].end])
+    nxt = document.blocks[block.number] if block.number < len(document.blocks) else None  # numbers are 1-based
+    credit = nxt is not None and role_line(document.text[nxt.start : nxt.end])  # a job title under a name line
     mentions, tok2m = block_mentions(doc, off, sentence_of, sents, furn, credit)
     regular = len(mentions)
     text = doc.text  # rebuilt by spaCy on each access: once per block
@@ -115,7 +124,7 @@ def assemble(document: Document, findings: list[BlockFindings]) -> tuple[list[Ac
     _state_media(all_mentions, keys)
     seat_org = _domestic_seats(all_mentions, keys)
     for gi in seat_org:
-        keys[gi] = ("organization", fold(re.sub(r"^the\s+", "", all_mentions[gi].surface, flags=re.I)))
+        keys[gi] = ("organization", fold(strip_the(all_mentions[gi].surface)))
 
     # 2. resolve position sources (pronouns and roles to the nearest compatible earlier mention)
     order = sorted(range(len(all_mentions)), key=lambda i: all_mentions[i].start)
@@ -365,7 +374,7 @@ def _state_media(mentions: list[MentionF], keys: list[tuple[str, str]]) -> None:
             m.name = mentions[near[-1]].name
             keys[gi] = keys[near[-1]]
         else:
-            m.name = re.sub(r"^the\s+", "", m.surface, flags=re.I)
+            m.name = strip_the(m.surface)
             keys[gi] = ("organization", fold(m.name))
 
 
@@ -373,8 +382,7 @@ def _domestic_seats(mentions: list[MentionF], keys: list[tuple[str, str]]) -> li
     """Mentions of an executive seat ("the White House") that are their own organisation: the story names no
     other state, so it is about the branches of one state."""
     seats = lexicons.words("places", "executive_seats")
-    mine = [i for i, m in enumerate(mentions) if m.how == "seat" and fold(re.sub(r"^the\s+", "", m.surface,
-                                                                                   flags=re.I)) in seats]
+    mine = [i for i, m in enumerate(mentions) if m.how == "seat" and fold(strip_the(m.surface)) in seats]
     if not mine:
         return []
     own = {mentions[i].name for i in mine}

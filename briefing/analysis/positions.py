@@ -1425,10 +1425,7 @@ def _headline_clauses(sent, tok2m: dict[int, int]):
     Only lines without final punctuation (GUIDELINES 0: headlines, subheads): in running text a semicolon often
     goes on with what the speaker said."""
     toks = [t for t in sent if not t.is_space]
-    if len(toks) < 5:
-        return None
-    last = toks[-1]
-    if last.text in ".!?:" or last.text in QUOTE_CHARS + "'’" and len(toks) > 1 and toks[-2].text in ".!?,":
+    if len(toks) < 5 or not _open_line(sent.text):
         return None
     semis = [i for i, t in enumerate(toks) if t.text == ";"]
     if not semis or semis[0] < 2 or semis[-1] > len(toks) - 3:
